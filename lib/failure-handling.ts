@@ -6,6 +6,10 @@ import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { DeployConfigError } from './deploy-config-error';
+
+// CloudWatch evaluates hourly periods over at most seven days.
+const MAX_HOURLY_PERIODS = 7 * 24;
 
 export type FailureHandlingProps = {
   /** The function whose failed runs are kept and alarmed on. */
@@ -116,9 +120,15 @@ export class FailureHandling extends Construct {
   }
 
   private alarmOnMissedRun(fn: lambda.IFunction, hours: number): cloudwatch.Alarm {
+    if (!Number.isInteger(hours) || hours < 2 || hours > MAX_HOURLY_PERIODS) {
+      throw new DeployConfigError(
+        `missedRunHours ${hours} cannot be an alarm window: give whole hours from 2 to ` +
+          `${MAX_HOURLY_PERIODS}, a little more than the longest gap between two runs.`,
+      );
+    }
+
     // An hour without invocations has no data point; counting it as
-    // breaching makes `hours` quiet hours in a row the alarm. Hourly periods
-    // allow up to 168 of them (seven days).
+    // breaching makes `hours` quiet hours in a row the alarm.
     return new cloudwatch.Alarm(this, 'MissedRunAlarm', {
       alarmDescription:
         `The watchdog has not run for ${hours} hours. Check that the schedule is enabled ` +

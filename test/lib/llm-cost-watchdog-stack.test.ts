@@ -468,6 +468,7 @@ describe('cdk-nag', () => {
     const { app, stack } = createWatchdogApp({
       context: { 'aws:cdk:bundling-stacks': [] },
       outdir: watchdog.app.outdir,
+      builtinCloudFormationValidation: false,
     });
     new sqs.Queue(stack, 'Unreviewed', { enforceSSL: true });
 
