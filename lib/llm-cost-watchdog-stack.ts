@@ -114,12 +114,7 @@ export class LlmCostWatchdogStack extends Stack {
     super(scope, id, props);
 
     const logRetention = retentionOf(props.logRetentionDays ?? 90);
-    this.settings = new SettingsParameters(this, 'Settings', {
-      prefix: props.parameterPrefix,
-      values: chosenSettings(props),
-      overwriteValues: props.overwriteSettings,
-      logRetention,
-    });
+    this.settings = this.createSettings(props, logRetention);
     this.slackToken = new SlackTokenSecret(this, 'SlackToken', {
       existingSecret: props.existingSlackSecret,
     });
@@ -135,14 +130,21 @@ export class LlmCostWatchdogStack extends Stack {
       fn: this.watchdog.fn,
       alarmTopic: this.alerts.topic,
     });
-    this.schedule = new WatchdogSchedule(this, 'Schedule', {
-      target: this.watchdog.fn,
-      cron: props.scheduleCron,
-      timeZone: props.scheduleTimeZone,
-      deadLetterQueue: this.failures.deadLetterQueue,
-    });
+    this.schedule = this.createSchedule(props);
 
     this.addOutputs();
+  }
+
+  private createSettings(
+    choices: WatchdogChoices,
+    logRetention: logs.RetentionDays,
+  ): SettingsParameters {
+    return new SettingsParameters(this, 'Settings', {
+      prefix: choices.parameterPrefix,
+      values: chosenSettings(choices),
+      overwriteValues: choices.overwriteSettings,
+      logRetention,
+    });
   }
 
   private createFunction(
@@ -165,6 +167,15 @@ export class LlmCostWatchdogStack extends Stack {
     this.alerts.grantPublish(watchdog.role);
     this.state.grantReadWrite(watchdog.role);
     return watchdog;
+  }
+
+  private createSchedule(choices: WatchdogChoices): WatchdogSchedule {
+    return new WatchdogSchedule(this, 'Schedule', {
+      target: this.watchdog.fn,
+      cron: choices.scheduleCron,
+      timeZone: choices.scheduleTimeZone,
+      deadLetterQueue: this.failures.deadLetterQueue,
+    });
   }
 
   private addOutputs(): void {

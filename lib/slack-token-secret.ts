@@ -7,6 +7,8 @@ import { DeployConfigError } from './deploy-config-error';
 /**
  * The value a new secret starts with. It is not a token: the function finds
  * no `xoxb-` token in it and says so until someone puts the real one.
+ * Never change it: CloudFormation writes a changed value over the token
+ * that was put in the secret since.
  */
 export const SLACK_TOKEN_PLACEHOLDER = 'placeholder: put the xoxb- Slack bot token here';
 

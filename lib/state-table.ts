@@ -10,16 +10,15 @@ export const STATE_TABLE_KEYS = {
   timeToLive: 'expiresAt',
 } as const;
 
+// What the function's state step calls: get, query, put, update, delete and
+// batch writes of items. No scans, no streams, no table management.
 const ITEM_ACTIONS = [
   'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
   'dynamodb:Query',
-  'dynamodb:Scan',
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
   'dynamodb:BatchWriteItem',
-  'dynamodb:ConditionCheckItem',
 ] as const;
 
 export type StateTableProps = {
@@ -52,7 +51,7 @@ export class StateTable extends Construct {
     });
   }
 
-  /** Lets the grantee read and write items; no streams, no table management. */
+  /** Lets the grantee read and write the items the state step keeps. */
   grantReadWrite(grantee: iam.IGrantable): iam.Grant {
     return this.table.grant(grantee, ...ITEM_ACTIONS);
   }
