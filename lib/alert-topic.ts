@@ -1,4 +1,4 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -83,9 +83,14 @@ export class AlertTopic extends Construct {
   }
 
   private createKey(): kms.Key {
+    // SNS keeps no messages, so nothing needs the key once the topic is
+    // gone: it is scheduled for deletion with the stack rather than left
+    // behind at a monthly charge.
     const key = new kms.Key(this, 'Key', {
       description: 'Encrypts the llm-cost-watchdog alert topic',
       enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+      pendingWindow: Duration.days(7),
     });
 
     // CloudWatch publishes alarm notifications itself, so it needs the key

@@ -8,15 +8,24 @@ import { Construct } from 'constructs';
 
 /** What the function needs to find its settings, secret, topic and state. */
 export type WatchdogEnvironment = {
+  /** SSM path the settings are read from, ending in `/` (`PARAMETER_PREFIX`). */
   readonly parameterPrefix: string;
+  /** SNS topic the findings are published to (`TOPIC_ARN`). */
   readonly topicArn: string;
+  /** Secret holding the Slack bot token (`SLACK_TOKEN_SECRET_ARN`). */
   readonly slackTokenSecretArn: string;
+  /** DynamoDB table that remembers what was said (`STATE_TABLE_NAME`). */
   readonly stateTableName: string;
-  /** Slack Web API base URL, for a Slack-compatible endpoint. */
+  /**
+   * Slack Web API base URL, for a Slack-compatible endpoint (`SLACK_API_URL`).
+   *
+   * @default - unset: the Slack client's own default
+   */
   readonly slackApiUrl?: string;
 };
 
 export type WatchdogFunctionProps = {
+  /** Where the function finds its settings, topic, secret and state. */
   readonly environment: WatchdogEnvironment;
   /**
    * How long the function's logs are kept.
@@ -50,10 +59,12 @@ export const COST_EXPLORER_READS = [
 // next to nothing either way.
 const MEMORY_MB = 512;
 
-// The longest honest run: Cost Explorer with the SDK's retries (a budget of
-// about 60 s), Slack with its shortened retries (about 60 s), SNS and
-// DynamoDB (seconds). Five minutes leaves room for a large organisation's
-// extra pages without letting a stuck call run for the 15-minute maximum.
+// The longest honest run: each AWS call is held to about 60 s in the worst
+// case, retries and timeouts included (Cost Explorer pages, then SNS and
+// DynamoDB), and Slack waits out its rate limits only up to a deadline the
+// handler takes from the time left. Five minutes covers a run in which
+// several calls hit their worst case, without letting a stuck call run on
+// to the 15-minute maximum.
 const TIMEOUT = Duration.minutes(5);
 
 // ESM output has no `require`; some bundled CommonJS dependencies call it

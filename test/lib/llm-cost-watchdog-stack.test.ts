@@ -210,6 +210,13 @@ describe('encryption and transport', () => {
     expect(key.properties.EnableKeyRotation).toBe(true);
   });
 
+  it('schedules the key for deletion 7 days after the stack goes, as SNS keeps no messages', () => {
+    watchdog.template.hasResource('AWS::KMS::Key', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({ PendingWindowInDays: 7 }),
+    });
+  });
+
   it('lets CloudWatch alarms use the key and publish to the topic of this account', () => {
     watchdog.template.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: {
