@@ -76,10 +76,15 @@ export class SettingsParameters extends Construct {
     const values = validValues(props.values ?? {});
     this.writer = this.createWriter(props.logRetention ?? logs.RetentionDays.THREE_MONTHS);
 
+    // SSM throttles PutParameter at a few calls a second per account, so the
+    // parameters are written one after another rather than all at once.
+    let previous: AwsCustomResource | undefined;
     for (const spec of SETTINGS_TABLE) {
       const chosen = values[spec.parameter];
       const managed = chosen !== undefined || (props.overwriteValues ?? false);
-      this.createParameter(spec, chosen ?? spec.defaultValue, managed);
+      const parameter = this.createParameter(spec, chosen ?? spec.defaultValue, managed);
+      if (previous) parameter.node.addDependency(previous);
+      previous = parameter;
     }
 
     this.acknowledgeWriterFindings();
@@ -144,12 +149,12 @@ export class SettingsParameters extends Construct {
     return { role, logGroup };
   }
 
-  private createParameter(spec: SettingSpec, value: string, managed: boolean): void {
+  private createParameter(spec: SettingSpec, value: string, managed: boolean): AwsCustomResource {
     const name = this.parameterName(spec.parameter);
 
     // The construct id must stay stable: a new id would create the
     // parameter anew and then delete it as the old resource goes.
-    new AwsCustomResource(this, `Parameter-${spec.parameter}`, {
+    return new AwsCustomResource(this, `Parameter-${spec.parameter}`, {
       resourceType: 'Custom::SettingParameter',
       onCreate: putParameter(name, value, spec.description, managed),
       onUpdate: putParameter(name, value, spec.description, managed),

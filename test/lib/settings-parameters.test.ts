@@ -100,4 +100,19 @@ describe('SettingsParameters', () => {
       },
     });
   });
+
+  it('writes the parameters one after another, since SSM throttles parallel writes', () => {
+    const stack = testStack();
+    new SettingsParameters(stack, 'Settings');
+    const resources = Template.fromStack(stack).findResources('Custom::SettingParameter');
+    const dependsOn = Object.fromEntries(
+      Object.entries(resources).map(([id, resource]) => [id, resource.DependsOn ?? []]),
+    );
+    const order = Object.keys(dependsOn);
+
+    expect(dependsOn[order[0] ?? '']).toEqual([]);
+    for (const [index, id] of order.entries()) {
+      if (index > 0) expect(dependsOn[id]).toContain(order[index - 1]);
+    }
+  });
 });
