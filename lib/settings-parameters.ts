@@ -95,7 +95,11 @@ export class SettingsParameters extends Construct {
     return `${this.prefix}${parameter}`;
   }
 
-  /** Lets the grantee read every parameter under the prefix with GetParametersByPath. */
+  /**
+   * Lets the grantee read every parameter under the prefix with
+   * GetParametersByPath, and acknowledges on the grantee the cdk-nag
+   * wildcard finding that this grant raises.
+   */
   grantRead(grantee: iam.IGrantable): iam.Grant {
     const grant = iam.Grant.addToPrincipal({
       grantee,
