@@ -1,3 +1,4 @@
+import { serviceKind } from '../../lambda/series/services';
 import type {
   Forecast,
   Meter,
@@ -8,6 +9,7 @@ import type {
   TagSplit,
   UsageTypeInfo,
 } from '../../lambda/series/types';
+import { parseUsageType } from '../../lambda/series/usage-type';
 
 /**
  * Builds SpendHistory values for tests from a few numbers: a start day, the
@@ -26,8 +28,9 @@ export type MeterSpec = {
   /** Price per usage unit used to derive usage when it is not given. */
   readonly unitPrice?: number;
   readonly usageUnit?: string | null;
+  /** Overrides the kind the service name implies. */
   readonly serviceKind?: ServiceKind;
-  /** Parts of the parsed usage type that the test cares about. */
+  /** Overrides parts of what `parseUsageType` reads from the usage type. */
   readonly info?: Partial<UsageTypeInfo>;
 };
 
@@ -77,37 +80,14 @@ function buildSeries(spec: MeterSpec, dayCount: number): MeterSeries {
     key: `${service}|${spec.usageType}`,
     service,
     usageType: spec.usageType,
-    serviceKind: spec.serviceKind ?? guessServiceKind(service),
-    info: { ...defaultInfo(spec.usageType), ...spec.info },
+    serviceKind: spec.serviceKind ?? serviceKind(service),
+    info: { ...parseUsageType(service, spec.usageType), ...spec.info },
   };
   return { meter, cost, usage: padTo(usage, dayCount), usageUnit: spec.usageUnit ?? 'Units' };
 }
 
 function padTo(values: readonly number[], dayCount: number): number[] {
   return Array.from({ length: dayCount }, (_, index) => values[index] ?? 0);
-}
-
-function defaultInfo(usageType: string): UsageTypeInfo {
-  return {
-    raw: usageType,
-    regionCode: null,
-    region: 'us-east-1',
-    model: null,
-    modelFamily: null,
-    modelTier: null,
-    chargeKind: 'other',
-    tokens: null,
-    batch: false,
-    routing: 'standard',
-  };
-}
-
-function guessServiceKind(service: string): ServiceKind {
-  if (service === 'Amazon Bedrock') return 'bedrock';
-  if (service.endsWith('(Amazon Bedrock Edition)')) return 'bedrock-marketplace';
-  if (service === 'Amazon SageMaker') return 'sagemaker';
-  if (service === 'Amazon OpenSearch Service') return 'vector-store';
-  return 'ai-service';
 }
 
 /** `count` contiguous days from `start`. */
