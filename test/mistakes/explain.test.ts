@@ -153,7 +153,7 @@ describe('explainFindings: the examples', () => {
     const explained = explainOne(customModelStorageGrowing());
 
     expect(tipFor(explained, 9).action).toMatch(/custom models/);
-    expect(explained.mistakes[0]?.because).toContain('4 weeks in a row');
+    expect(explained.mistakes[0]?.because).toContain('7 weeks in a row');
   });
 });
 
@@ -168,7 +168,7 @@ describe('explainFindings: what every explanation carries', () => {
   it('puts a dollar figure, the day, an action and an AWS link in every tip', () => {
     for (const tip of tips) {
       expect(tip.text).toMatch(/\$\d/);
-      expect(tip.text).toMatch(/ on \d{4}-\d{2}-\d{2}: /);
+      expect(tip.text).toMatch(/ (on|to|of) \d{4}-\d{2}-\d{2}: /);
       expect(tip.text).toMatch(/\d+% of LLM spend/);
       expect(tip.text).toContain(tip.action);
       expect(tip.action).toMatch(/^[A-Z].{20,}\.$/);

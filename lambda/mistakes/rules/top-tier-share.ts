@@ -1,5 +1,5 @@
 import { formatShare, formatUsd } from '../../report/format';
-import { evidenceText } from '../evidence';
+import { evidenceList, evidenceText } from '../evidence';
 import { isPremium, isTokenMeter } from '../meter-lookup';
 import { type ModelSpend, tokenSpendByModel } from '../model-spend';
 import { cheapestGap, gapSaving } from '../price-gap';
@@ -19,8 +19,9 @@ export const topTierShare: Rule = {
   mistake: 1,
   needs:
     "A mix finding 'premium-share', or a price spike or a trend on a flagship or mid-tier token " +
-    "meter, where flagship and mid tiers take at least 60% of the family's token spend over the " +
-    'last 28 days; a smaller tier of the family billed too makes it stronger.',
+    "meter, where the top tiers (the finding's premiumModels, else flagship and mid) take at " +
+    "least 60% of the family's token spend over the last 28 days; a smaller tier of the family " +
+    'billed too makes it stronger.',
   match(context: RuleContext): RuleMatch | null {
     if (!applies(context)) return null;
 
@@ -28,8 +29,11 @@ export const topTierShare: Rule = {
     const spends = tokenSpendByModel(context.history, context.completeIndex).filter(
       (spend) => family !== null && spend.family === family,
     );
-    const premium = spends.filter((spend) => spend.premium);
-    const light = spends.filter((spend) => !spend.premium);
+    const named = evidenceList(context.finding, 'premiumModels');
+    const isTop = (spend: ModelSpend) =>
+      named.length > 0 ? named.includes(spend.model) : spend.premium;
+    const premium = spends.filter(isTop);
+    const light = spends.filter((spend) => !isTop(spend) && !spend.premium);
     const premiumUsd = sum(premium.map((spend) => spend.costUsd));
     const totalUsd = sum(spends.map((spend) => spend.costUsd));
     if (premium.length === 0 || totalUsd <= 0 || premiumUsd / totalUsd < MIN_SHARE) return null;
