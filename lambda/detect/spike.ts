@@ -2,6 +2,8 @@ import type { MeterSeries, SpendHistory } from '../series/types';
 import {
   type Baseline,
   type BaselineContext,
+  baselineLevel,
+  baselineSpread,
   createBaselineContext,
   firstActiveIndex,
   weekdayBaseline,
@@ -95,18 +97,19 @@ function judgeDay(
   const actual = series.cost[day] ?? 0;
   if (!(actual > 0) || from >= day) return null;
 
-  const baseline = weekdayBaseline(series.cost, from, day, context);
-  if (baseline === null) return null;
+  const level = baselineLevel(series.cost, from, day, context);
+  if (level === null) return null;
 
-  const expected = Math.max(baseline.expected, 0);
+  // Impact and increase need only the level; most days fail here, before the spread.
+  const expected = Math.max(level.expected, 0);
   const impact = actual - expected;
-  const score = impact / baseline.scale;
   const increasePct = expected > 0 ? (impact / expected) * 100 : null;
-  const isSpike =
-    score >= thresholds.spikeScore &&
-    impact >= thresholds.minImpactUsd &&
-    (increasePct === null || increasePct >= thresholds.minIncreasePct);
-  if (!isSpike) return null;
+  if (impact < thresholds.minImpactUsd) return null;
+  if (increasePct !== null && increasePct < thresholds.minIncreasePct) return null;
+
+  const baseline = baselineSpread(series.cost, level, context);
+  const score = impact / baseline.scale;
+  if (score < thresholds.spikeScore) return null;
 
   const cause = splitCause(series, from, day, expected, context);
   const provisional = history.estimated[day] === true;
