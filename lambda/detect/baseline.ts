@@ -198,7 +198,11 @@ export function weekdayBaseline(
   return level === null ? null : baselineSpread(values, level, context);
 }
 
-/** Robust score of `actual` against a baseline: deviations above the expected value. */
+/**
+ * Robust score of `actual` against a baseline: how many scales it lies above
+ * the expected value. An expected value below zero (credits left in) counts
+ * as zero, since no spend can be expected to be negative.
+ */
 export function robustScore(actual: number, baseline: Baseline): number {
-  return (actual - baseline.expected) / baseline.scale;
+  return (actual - Math.max(baseline.expected, 0)) / baseline.scale;
 }

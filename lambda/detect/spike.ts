@@ -6,6 +6,7 @@ import {
   baselineSpread,
   createBaselineContext,
   firstActiveIndex,
+  robustScore,
   weekdayBaseline,
 } from './baseline';
 import { dayAt, estimatedIndicesAfter, lastCompleteIndex, weekdayName } from './calendar';
@@ -108,10 +109,33 @@ function judgeDay(
   if (increasePct !== null && increasePct < thresholds.minIncreasePct) return null;
 
   const baseline = baselineSpread(series.cost, level, context);
-  const score = impact / baseline.scale;
+  const score = robustScore(actual, baseline);
   if (score < thresholds.spikeScore) return null;
 
   const cause = splitCause(series, from, day, expected, context);
+  const judged = { day, baseline, expected, impact, increasePct, score, cause };
+  return toFinding(history, series, judged, thresholds, context.weekdays[day] ?? 0);
+}
+
+type Judged = {
+  readonly day: number;
+  readonly baseline: Baseline;
+  readonly expected: number;
+  readonly impact: number;
+  readonly increasePct: number | null;
+  readonly score: number;
+  readonly cause: Cause;
+};
+
+function toFinding(
+  history: SpendHistory,
+  series: MeterSeries,
+  judged: Judged,
+  thresholds: ServiceThresholds,
+  weekday: number,
+): Finding {
+  const { day, baseline, expected, impact, increasePct, score, cause } = judged;
+  const actual = series.cost[day] ?? 0;
   const provisional = history.estimated[day] === true;
   const { meter } = series;
 
@@ -128,7 +152,7 @@ function judgeDay(
     impactUsd: impact,
     provisional,
     evidence: {
-      ...baselineEvidence(history, baseline, context.weekdays[day] ?? 0),
+      ...baselineEvidence(history, baseline, weekday),
       score: round(score),
       actualUsd: round(actual),
       expectedUsd: round(expected),
