@@ -14,24 +14,24 @@ export type TipSubject = {
 };
 
 /**
- * The full tip: which mistake it likely is, the meter, the day, the dollars
- * (actual, expected, impact, over the horizon the finding's kind reports)
- * and the share of LLM spend, then the next action, the estimated saving
- * when there is one, and the page that shows how.
+ * The tip: its `text` says which mistake it likely is, the meter, the day,
+ * the dollars (actual, expected, impact, over the horizon the finding's kind
+ * reports), the share of LLM spend, then the next action. The estimated
+ * saving (with its basis) and the page that shows how are fields of their
+ * own, which every renderer shows after the text; they are not repeated in
+ * it.
  */
 export function composeTip(subject: TipSubject, match: RuleMatch): Tip {
   const mistake = mistakeOf(match.mistake);
   const link = match.tip.link ?? mistake.links[0];
   const saving = match.tip.saving ?? null;
   const share = `${formatShare(subject.shareOfSpend)} of LLM spend on ${subject.finding.day}`;
-  const savingText =
-    saving === null ? '' : ` Estimated saving ${formatUsd(saving.usd)} a month (${saving.basis}).`;
 
   return {
     mistake: match.mistake,
     text:
       `Likely mistake ${mistake.number} (${mistake.title}). ${subject.where} ` +
-      `${dollars(subject.finding)}; ${share}. ${match.tip.action}${savingText} How: ${link.url}`,
+      `${dollars(subject.finding)}; ${share}. ${match.tip.action}`,
     action: match.tip.action,
     link,
     savingUsd: saving === null ? null : roundCents(saving.usd),

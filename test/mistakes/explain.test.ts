@@ -176,15 +176,17 @@ describe('explainFindings: what every explanation carries', () => {
     }
   });
 
-  it('puts a dollar figure, the day, an action and an AWS link in every tip', () => {
+  it('puts a dollar figure, the day, the share and an action in every tip, and a link beside it', () => {
     for (const tip of tips) {
       expect(tip.text).toMatch(/\$\d/);
       expect(tip.text).toMatch(/ (on|to|of) \d{4}-\d{2}-\d{2}: /);
       expect(tip.text).toMatch(/\d+% of LLM spend/);
       expect(tip.text).toContain(tip.action);
       expect(tip.action).toMatch(/^[A-Z].{20,}\.$/);
+      expect(tip.text.endsWith(tip.action)).toBe(true);
+      expect(tip.text).toMatch(/^Likely mistake \d+ \(/);
       expect(tip.link.url).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
-      expect(tip.text).toContain(tip.link.url);
+      expect(tip.text).not.toContain(tip.link.url);
     }
   });
 
