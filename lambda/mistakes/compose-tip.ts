@@ -55,10 +55,8 @@ function dollars(finding: Finding): string {
       );
     case 'native-anomaly': {
       const start = evidenceText(finding, 'startDate') ?? finding.day;
-      return (
-        `from ${start} to ${finding.day}: ${actual} against ${expected} expected, ` +
-        `impact ${impact} in all`
-      );
+      const span = start === finding.day ? `on ${start}` : `from ${start} to ${finding.day}`;
+      return `${span}: ${actual} against ${expected} expected, impact ${impact} in all`;
     }
     case 'forecast-overrun':
       return (

@@ -85,8 +85,8 @@ function unmovedDemand(capacity: MeterSeries, demand: readonly number[], end: nu
       `while ${flat}on-demand use of ${modelOrService(capacity.meter)} kept ${formatShare(kept)} ` +
       'of its level from before the capacity started',
     basis:
-      `estimate, at most: on-demand use kept ${formatShare(kept)} of its level after the ` +
-      'capacity started, so up to its whole cost may be idle',
+      `estimate, at most the whole cost: on-demand use kept ${formatShare(kept)} of its level ` +
+      'after the capacity started, so the capacity likely carries little of the traffic',
   };
 }
 
@@ -111,8 +111,8 @@ function quietDays(demand: readonly number[], end: number): Idle | null {
     strength: 0.6 + 0.3 * share,
     because: `while on-demand use of the same model fell below half its median on ${quiet} days`,
     basis:
-      `estimate: on ${quiet} of ${window.length} days the model's on-demand use fell below half ` +
-      `its median while the capacity billed the same; that idle share is ${formatShare(share)}`,
+      `estimate: the idle share, ${formatShare(share)}: on ${quiet} of ${window.length} days the ` +
+      "model's on-demand use fell below half its median while the capacity billed the same",
   };
 }
 
@@ -120,7 +120,7 @@ function idleSaving(idle: Idle, monthly: number): Saving | null {
   if (idle.share <= 0) return null;
   return {
     usd: idle.share * monthly,
-    basis: `${idle.basis}, of ${formatUsd(monthly)} a month (30 × the last 28 days' average)`,
+    basis: `${idle.basis}; of ${formatUsd(monthly)} a month (30 × the last 28 days' average)`,
   };
 }
 

@@ -28,7 +28,9 @@ describe('data-keeps-growing', () => {
       contextOf(spend, { kind: 'trend', service: OPENSEARCH, day: 55 }),
     );
 
-    expect(match?.because).toMatch(/^Amazon OpenSearch Service grew 4 weeks in a row/);
+    expect(match?.because).toMatch(
+      /^Amazon OpenSearch Service grew 7 weeks in a row, from \$70.00 to \$250.82 a week/,
+    );
   });
 
   it.each([
