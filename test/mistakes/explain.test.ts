@@ -331,3 +331,19 @@ describe('explainFindings: ordering', () => {
     expect([plain?.severity, urgent?.severity]).toEqual(['medium', 'high']);
   });
 });
+
+describe('explainFindings: thin data', () => {
+  it('still explains a finding whose meter and day the history does not hold', () => {
+    const empty = history({ days: 0, meters: [] });
+    const lone = { ...outputTokenSpike().finding, day: '2030-01-01' };
+
+    const [explained] = explainFindings([lone], empty, DEFAULT_SETTINGS);
+
+    expect(explained).toMatchObject({ key: lone.key, shareOfSpend: 0, recentCost: [] });
+    expect(explained?.where).toBe(`${lone.service} · ${lone.usageType}`);
+  });
+
+  it('returns nothing for no findings', () => {
+    expect(explainFindings([], outputTokenSpike().history, DEFAULT_SETTINGS)).toEqual([]);
+  });
+});
