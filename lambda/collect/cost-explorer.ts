@@ -24,14 +24,7 @@ import {
   serviceNamesRequest,
   splitSpendRequest,
 } from './queries';
-import {
-  addDays,
-  type CollectWindow,
-  isDay,
-  laterDay,
-  lookbackWindow,
-  oldestDailyDay,
-} from './window';
+import { addDays, type CollectWindow, isDay, lookbackWindow, oldestDailyDay } from './window';
 
 /** What Cost Explorer charges per request; each page is one request. */
 export const COST_EXPLORER_REQUEST_USD = 0.01;
