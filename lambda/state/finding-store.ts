@@ -39,7 +39,12 @@ export class FindingStore {
 
 function toItem(record: FindingRecord): Item {
   const lastNeeded = record.endedOn ?? record.lastSeenOn;
-  return { pk: KEY.findingPartition, sk: record.key, ...record, expiresAt: expiresAfter(lastNeeded) };
+  return {
+    pk: KEY.findingPartition,
+    sk: record.key,
+    ...record,
+    expiresAt: expiresAfter(lastNeeded),
+  };
 }
 
 function toRecord(item: Item): FindingRecord {

@@ -1,3 +1,4 @@
+import { applyMutes, describeMuteTarget, expiredMuteWarning } from '../settings/mutes';
 import type { Mute } from '../settings/settings';
 import type { FindingRecord } from './finding-record';
 
@@ -8,16 +9,17 @@ export type Notice = {
   readonly text: string;
 };
 
-/** Notices for the mutes whose last day is before `runDate`. */
+/**
+ * Notices for the mutes whose last day is before `runDate`. Their text is
+ * the report's own warning for an expired mute, so that a message can show
+ * the notice once and leave the warning out afterwards.
+ */
 export function expiredMuteNotices(mutes: readonly Mute[], runDate: string): Notice[] {
   return mutes
     .filter((mute) => mute.until < runDate)
     .map((mute) => ({
-      key: `mute-expired#${describeTarget(mute)}#${mute.until}`,
-      text:
-        `The mute of ${describeTarget(mute)} ("${mute.reason}") ended on ${mute.until}; ` +
-        'its findings are alerted again. Extend its until date in the mutes parameter, ' +
-        'or remove it.',
+      key: `mute-expired#${describeMuteTarget(mute)}#${mute.until}`,
+      text: expiredMuteWarning(mute),
     }));
 }
 
@@ -30,24 +32,11 @@ export function isMutedRecord(
   mutes: readonly Mute[],
   runDate: string,
 ): boolean {
-  return mutes.some((mute) => mute.until >= runDate && covers(mute, record));
-}
-
-function covers(mute: Mute, record: FindingRecord): boolean {
-  if ('findingKey' in mute) return mute.findingKey === record.key;
-  if ('meter' in mute) return record.meterKey !== null && meterMatches(mute.meter, record.meterKey);
-  if ('service' in mute) return mute.service === record.service;
-  return record.mistakes.some((mistake) => mistake === mute.mistake);
-}
-
-// A meter mute may name the whole `service|usageType` key or only the usage type.
-function meterMatches(meter: string, meterKey: string): boolean {
-  return meter === meterKey || meterKey.endsWith(`|${meter}`);
-}
-
-function describeTarget(mute: Mute): string {
-  if ('findingKey' in mute) return `finding ${mute.findingKey}`;
-  if ('meter' in mute) return `meter ${mute.meter}`;
-  if ('service' in mute) return `service ${mute.service}`;
-  return `mistake ${mute.mistake}`;
+  const finding = {
+    key: record.key,
+    service: record.service,
+    meterKey: record.meterKey,
+    mistakes: record.mistakes.map((mistake) => ({ mistake })),
+  };
+  return applyMutes([finding], mutes, runDate).mutedCount > 0;
 }

@@ -23,11 +23,15 @@ export type DeliveryPlan = {
   readonly notices: readonly Notice[];
 };
 
-/** A plan as stored in the run's item: keys and the records it was made from. */
+/**
+ * A plan as kept in the run's item: keys only, so that it stays small
+ * whatever the findings hold, plus the impact each grown finding was last
+ * posted at, which a partly committed attempt may have overwritten.
+ */
 export type StoredPlan = {
   readonly freshKeys: readonly string[];
-  readonly grown: readonly FindingRecord[];
-  readonly ended: readonly FindingRecord[];
+  readonly grown: readonly { readonly key: string; readonly postedImpactUsd: number }[];
+  readonly endedKeys: readonly string[];
   readonly notices: readonly Notice[];
 };
 
@@ -71,39 +75,52 @@ export function planDelivery(input: PlanInput): DeliveryPlan {
 
 /** True when the plan holds anything worth a message. */
 export function hasNews(plan: DeliveryPlan): boolean {
-  return (
-    plan.fresh.length + plan.grown.length + plan.ended.length + plan.notices.length > 0
-  );
+  return plan.fresh.length + plan.grown.length + plan.ended.length + plan.notices.length > 0;
 }
 
 /** The plan in the form kept in the run's item. */
 export function storePlan(plan: DeliveryPlan): StoredPlan {
   return {
-    freshKeys: plan.fresh.map((finding) => finding.key),
-    grown: plan.grown.map((item) => item.before),
-    ended: plan.ended,
+    freshKeys: plan.fresh.map(keyOf),
+    grown: plan.grown.map(({ before }) => ({
+      key: before.key,
+      postedImpactUsd: before.postedImpactUsd,
+    })),
+    endedKeys: plan.ended.map((record) => record.key),
     notices: plan.notices,
   };
 }
 
 /**
- * Rebuilds a stored plan against this attempt's report. A retried attempt
- * says what the first attempt decided; a finding that Cost Explorer no
- * longer shows is left out rather than posted from stale numbers.
+ * Rebuilds a stored plan against this attempt's report and records. A
+ * retried attempt says what the first attempt decided; a finding that Cost
+ * Explorer no longer shows is left out rather than posted from old numbers.
  */
-export function restorePlan(stored: StoredPlan, report: Report, runDate: string): DeliveryPlan {
-  const byKey = new Map(report.findings.map((finding) => [finding.key, finding]));
+export function restorePlan(
+  stored: StoredPlan,
+  report: Report,
+  records: readonly FindingRecord[],
+  runDate: string,
+): DeliveryPlan {
+  const findings = new Map(report.findings.map((finding) => [finding.key, finding]));
+  const known = new Map(records.map((record) => [record.key, record]));
   const freshKeys = new Set(stored.freshKeys);
+
   const grown: GrownFinding[] = [];
-  for (const before of stored.grown) {
-    const finding = byKey.get(before.key);
-    if (finding) grown.push({ finding, before });
+  for (const { key, postedImpactUsd } of stored.grown) {
+    const finding = findings.get(key);
+    const before = known.get(key);
+    if (finding && before) grown.push({ finding, before: { ...before, postedImpactUsd } });
   }
+  const ended = stored.endedKeys.flatMap((key) => {
+    const record = known.get(key);
+    return record ? [{ ...record, status: 'active' as const, endedOn: null }] : [];
+  });
   return {
     runDate,
     fresh: report.findings.filter((finding) => freshKeys.has(finding.key)),
     grown,
-    ended: stored.ended,
+    ended,
     notices: stored.notices,
   };
 }

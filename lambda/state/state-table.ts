@@ -1,9 +1,10 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   type BatchWriteCommandInput,
   DeleteCommand,
   type DeleteCommandInput,
-  type DynamoDBDocumentClient,
+  DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   type PutCommandInput,
@@ -99,9 +100,7 @@ export class StateTable {
       if (attempt > 0) await sleep(50 * 2 ** attempt);
 
       const output = await this.run('write items', () =>
-        this.client.send(
-          new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }),
-        ),
+        this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } })),
       );
       pending = output.UnprocessedItems?.[this.tableName] ?? [];
     }
@@ -124,6 +123,18 @@ export class StateTable {
       throw new StateError(action, this.tableName, error);
     }
   }
+}
+
+/** The state table over a DynamoDB client (one per cold start). */
+export function openStateTable(
+  dynamo: DynamoDBClient,
+  tableName: string,
+  now: () => Date,
+): StateTable {
+  const client = DynamoDBDocumentClient.from(dynamo, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return new StateTable(client, tableName, now);
 }
 
 function sleep(ms: number): Promise<void> {
