@@ -27,11 +27,17 @@ export type Remembered = {
  */
 export async function remember(
   memory: Memory,
-  input: { readonly report: Report; readonly settings: Settings; readonly runDate: string },
+  input: {
+    readonly report: Report;
+    readonly settings: Settings;
+    readonly runDate: string;
+    /** Notices about the run itself (Slack switched off), given once like expired mutes. */
+    readonly notices?: readonly Notice[];
+  },
 ): Promise<Remembered> {
   const { report, settings, runDate } = input;
   const records = await memory.findings.records();
-  const notices = expiredMuteNotices(settings.mutes, runDate);
+  const notices = [...expiredMuteNotices(settings.mutes, runDate), ...(input.notices ?? [])];
 
   const earlier = await memory.ledger.plan();
   if (earlier) return { plan: restorePlan(earlier, report, records, runDate), records, notices };
