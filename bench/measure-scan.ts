@@ -36,7 +36,14 @@ function measure(path: string): void {
   const explained = time('explainFindings', () => explainFindings(found, history, settings));
   const { kept } = time('applyMutes', () => applyMutes(explained, settings.mutes, history.asOf));
   time('buildReport', () =>
-    buildReport({ history, findings: kept, settings, warnings: [], costExplorerRequests: 0, mutedCount: 0 }),
+    buildReport({
+      history,
+      findings: kept,
+      settings,
+      warnings: [],
+      costExplorerRequests: 0,
+      mutedCount: 0,
+    }),
   );
   time('renderText', () => renderText(report));
   time('renderJson', () => JSON.stringify(renderJson(report)));

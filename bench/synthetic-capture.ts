@@ -49,12 +49,20 @@ export function writeSyntheticCapture(path: string, options: SyntheticOptions): 
   let groups = 0;
   let pages = 0;
   writeSync(file, '{"GetCostAndUsage":[');
-  for (const page of costAndUsagePages({ days, groups: meters, estimatedDays: 2, groupsPerPage: GROUPS_PER_PAGE })) {
+  for (const page of costAndUsagePages({
+    days,
+    groups: meters,
+    estimatedDays: 2,
+    groupsPerPage: GROUPS_PER_PAGE,
+  })) {
     for (const result of page.ResultsByTime ?? []) groups += result.Groups?.length ?? 0;
     writeSync(file, `${pages > 0 ? ',' : ''}${JSON.stringify(page)}`);
     pages += 1;
   }
-  writeSync(file, `],"GetAnomalies":[{"Anomalies":[]}],"GetAnomalyMonitors":[{"AnomalyMonitors":[]}],`);
+  writeSync(
+    file,
+    `],"GetAnomalies":[{"Anomalies":[]}],"GetAnomalyMonitors":[{"AnomalyMonitors":[]}],`,
+  );
   writeSync(file, `"Meta":{"metric":"UnblendedCost","requests":${pages + 2}}}`);
   closeSync(file);
   return { groups };

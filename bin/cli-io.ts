@@ -26,7 +26,12 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 /** The real process's streams and environment. */
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, now: () => new Date() };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    now: () => new Date(),
+  };
 }
 
 /** Colours only on a terminal, and never when NO_COLOR is set (https://no-color.org). */

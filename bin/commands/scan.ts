@@ -54,7 +54,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (capture === null) return EXIT.failed;
 
   const { settings, warnings } = resolveSettings(request.parameters);
-  if (request.format === 'json') for (const warning of warnings) io.stderr.write(`Warning: ${warning}\n`);
+  if (request.format === 'json')
+    for (const warning of warnings) io.stderr.write(`Warning: ${warning}\n`);
 
   const report = runPipeline(capture, settings, {
     asOf: request.asOf ?? dayAfterNewestDay(capture),
@@ -111,8 +112,11 @@ async function loadCapture(path: string, io: CliIo): Promise<Capture | null> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    io.stderr.write(`Cannot read the capture ${path}: ${reason}. Check the path given to --input.\n`);
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
+    io.stderr.write(
+      `Cannot read the capture ${path}: ${reason}. Check the path given to --input.\n`,
+    );
     return null;
   }
 

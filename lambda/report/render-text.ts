@@ -39,7 +39,7 @@ const KIND_TITLES: Readonly<Record<FindingKind, string>> = {
   mix: 'Spending pattern',
 };
 
-const TIP_INDENT = '       ';
+const TIP_INDENT = '      ';
 const DETAIL_INDENT = '   ';
 const HEADLINE_INDENT = ' '.repeat(20);
 
@@ -52,12 +52,13 @@ type Style = (style: string, text: string) => string;
  * and what the run watched. Pure: colours only when asked for.
  */
 export function renderText(report: Report, options: TextOptions = {}): string {
-  const style: Style = (code, text) => (options.color === true ? `${code}${text}${ANSI.reset}` : text);
+  const style: Style = (code, text) =>
+    options.color === true ? `${code}${text}${ANSI.reset}` : text;
   const width = options.width ?? 100;
 
   const sections = [
     headerLines(report, style),
-    headlineLines(report),
+    headlineLines(report, width),
     summaryLines(report, style),
     ...report.findings.map((finding, index) => findingLines(finding, index + 1, width, style)),
     warningLines(report, width, style),
@@ -77,33 +78,42 @@ function headerLines(report: Report, style: Style): string[] {
   ];
 }
 
-function headlineLines(report: Report): string[] {
+function headlineLines(report: Report, width: number): string[] {
   const { headline, window } = report;
+  const labelled = (label: string, text: string) => {
+    const [first = '', ...rest] = wrap(text, width, HEADLINE_INDENT);
+    return [`${label.padEnd(HEADLINE_INDENT.length)}${first.trimStart()}`, ...rest];
+  };
   const lines: string[] = [];
 
-  if (headline.lastCompleteDay === null) {
-    lines.push('Last complete day   none yet: every day of the window is still estimated');
-  } else {
-    lines.push(
-      `Last complete day   ${headline.lastCompleteDay}: ` +
-        spentAgainst(headline.lastDayUsd, headline.lastDayExpectedUsd),
-    );
-  }
+  lines.push(
+    ...labelled(
+      'Last complete day',
+      headline.lastCompleteDay === null
+        ? 'none yet: every day of the window is still estimated'
+        : `${headline.lastCompleteDay}: ` +
+            spentAgainst(headline.lastDayUsd, headline.lastDayExpectedUsd),
+    ),
+  );
 
   const monthStart = `${window.end.slice(0, 7)}-01`;
   const from = monthStart > window.start ? monthStart : window.start;
   lines.push(
-    `Month to date       ${from} to ${window.end}: ` +
-      spentAgainst(headline.monthToDateUsd, headline.monthToDateExpectedUsd),
+    ...labelled(
+      'Month to date',
+      `${from} to ${window.end}: ` +
+        spentAgainst(headline.monthToDateUsd, headline.monthToDateExpectedUsd),
+    ),
   );
 
   const budget = budgetLine(report);
-  if (budget !== null) lines.push(budget);
+  if (budget !== null) lines.push(...labelled(budget.label, budget.text));
 
   const estimatedDays = daysBetween(headline.lastCompleteDay ?? window.start, window.end);
   if (headline.lastCompleteDay !== null && estimatedDays > 0) {
-    const newest = estimatedDays === 1 ? 'The newest day is' : `The newest ${estimatedDays} days are`;
-    lines.push(`${HEADLINE_INDENT}${newest} still estimated by Cost Explorer and may grow.`);
+    const newest =
+      estimatedDays === 1 ? 'The newest day is' : `The newest ${estimatedDays} days are`;
+    lines.push(...labelled('', `${newest} still estimated by Cost Explorer and may grow.`));
   }
   return lines;
 }
@@ -113,27 +123,29 @@ function spentAgainst(actual: number, expected: number): string {
   return `${formatUsd(actual)} spent, ${formatUsd(expected)} expected${change}`;
 }
 
-function budgetLine(report: Report): string | null {
+function budgetLine(report: Report): { label: string; text: string } | null {
   const { monthlyBudgetUsd: budget, monthForecastUsd: forecast } = report.headline;
   if (budget === null && forecast === null) return null;
   if (budget === null) {
-    return (
-      `Month forecast      ${formatUsd(forecast ?? 0)} (no budget set; ` +
-      'set the parameter monthly-budget-usd to compare)'
-    );
+    return {
+      label: 'Month forecast',
+      text:
+        `${formatUsd(forecast ?? 0)}; no budget is set ` +
+        '(the parameter monthly-budget-usd) to compare it with',
+    };
   }
   if (forecast === null) {
-    return `Monthly budget      ${formatUsd(budget)}; no forecast was collected`;
+    return { label: 'Monthly budget', text: `${formatUsd(budget)}; no forecast was collected` };
   }
-  return (
-    `Monthly budget      ${formatUsd(budget)}; forecast ${formatUsd(forecast)}, ` +
-    `${formatShare(forecast / budget)} of budget`
-  );
+  return {
+    label: 'Monthly budget',
+    text: `${formatUsd(budget)}; forecast ${formatUsd(forecast)}, ${formatShare(forecast / budget)} of it`,
+  };
 }
 
 function summaryLines(report: Report, style: Style): string[] {
   const count = report.findings.length;
-  const muted = report.mutedCount > 0 ? `; ${report.mutedCount} muted` : '';
+  const muted = report.mutedCount > 0 ? `; ${report.mutedCount} muted, not shown` : '';
   if (count === 0) return [`No findings: watched spend looks as expected${muted}.`];
 
   const bySeverity = new Map<Severity, number>();
@@ -143,7 +155,9 @@ function summaryLines(report: Report, style: Style): string[] {
   const counts = [...bySeverity.entries()].map(
     ([severity, n]) => `${n} ${style(SEVERITY_STYLE[severity], severity)}`,
   );
-  return [style(ANSI.bold, `${plural(count, 'finding', 'findings')}: `) + counts.join(', ') + muted];
+  return [
+    style(ANSI.bold, `${plural(count, 'finding', 'findings')}: `) + counts.join(', ') + muted,
+  ];
 }
 
 function findingLines(
@@ -175,7 +189,8 @@ function findingTitle(finding: ExplainedFinding): string {
 function amountLine(finding: ExplainedFinding): string {
   const { actualUsd: actual, expectedUsd: expected, impactUsd: impact } = finding;
   const change = expected > 0 ? `, ${formatChange(actual / expected - 1)}` : '';
-  const share = finding.shareOfSpend > 0 ? `; ${formatShare(finding.shareOfSpend)} of the day's spend` : '';
+  const share =
+    finding.shareOfSpend > 0 ? `; ${formatShare(finding.shareOfSpend)} of the day's spend` : '';
   const provisional = finding.provisional ? ' Provisional: the day is still estimated.' : '';
 
   switch (finding.kind) {
@@ -252,12 +267,15 @@ function warningLines(report: Report, width: number, style: Style): string[] {
 
 function footerLines(report: Report, width: number, style: Style): string[] {
   const { footer, window } = report;
-  const requests = plural(footer.costExplorerRequests, 'Cost Explorer request', 'Cost Explorer requests');
-  const text =
+  const watched =
     `Watched ${plural(footer.metersWatched, 'meter', 'meters')} in ` +
-    `${plural(footer.servicesWatched, 'service', 'services')} from ${window.start} to ${window.end}. ` +
-    `${requests} ($${footer.costExplorerCostUsd.toFixed(2)} at $0.01 each).`;
-  return wrap(text, width, '').map((line) => style(ANSI.dim, line));
+    `${plural(footer.servicesWatched, 'service', 'services')} from ${window.start} to ${window.end}.`;
+  const requests =
+    `${plural(footer.costExplorerRequests, 'Cost Explorer request', 'Cost Explorer requests')} ` +
+    `($${footer.costExplorerCostUsd.toFixed(2)} at $0.01 each).`;
+  return [...wrap(watched, width, ''), ...wrap(requests, width, '')].map((line) =>
+    style(ANSI.dim, line),
+  );
 }
 
 function signedUsd(amount: number): string {

@@ -1,12 +1,6 @@
-import { buildReport } from '../../lambda/report/build-report';
 import type { ReportInput } from '../../lambda/report/build-report';
-import {
-  daysTo,
-  explainedFinding,
-  historyOf,
-  meterSeries,
-  settingsWith,
-} from './report-fixtures';
+import { buildReport } from '../../lambda/report/build-report';
+import { daysTo, explainedFinding, historyOf, meterSeries, settingsWith } from './report-fixtures';
 
 const LAST_DAY = '2026-03-19';
 const DAYS = daysTo(LAST_DAY, 22);
@@ -84,7 +78,9 @@ describe('buildReport', () => {
       forecast: { start, end: '2026-04-01', meanUsd, lowerUsd: null, upperUsd: null },
     });
 
-    const report = buildReport(input({ history, settings: settingsWith({ monthlyBudgetUsd: 500 }) }));
+    const report = buildReport(
+      input({ history, settings: settingsWith({ monthlyBudgetUsd: 500 }) }),
+    );
 
     expect(report.headline.monthForecastUsd).toBe(expected);
     expect(report.headline.monthlyBudgetUsd).toBe(500);
@@ -118,6 +114,18 @@ describe('buildReport', () => {
     const report = buildReport(input({ findings }));
 
     expect(report.findings.map((finding) => finding.key)).toEqual(['e', 'b', 'c', 'a', 'd']);
+  });
+
+  it('weighs a daily impact as a month of it against a monthly one', () => {
+    const findings = [
+      explainedFinding({ key: 'monthly', kind: 'always-on', severity: 'high', impactUsd: 2000 }),
+      explainedFinding({ key: 'daily', kind: 'spike', severity: 'high', impactUsd: 100 }),
+    ];
+
+    const report = buildReport(input({ findings }));
+
+    // $100 a day is $3,000 a month, more than $2,000 a month.
+    expect(report.findings.map((finding) => finding.key)).toEqual(['daily', 'monthly']);
   });
 
   it('reports the window, what was watched and what the Cost Explorer requests cost', () => {

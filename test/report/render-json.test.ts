@@ -48,14 +48,17 @@ describe('renderJson', () => {
     expect(json.costExplorerRequests).toBe(9);
   });
 
-  it.each(CONTRACT_FIELDS)('gives every finding the field %s with its contract type', (name, ok) => {
-    const json = JSON.parse(JSON.stringify(renderJson(reportWith())));
+  it.each(CONTRACT_FIELDS)(
+    'gives every finding the field %s with its contract type',
+    (name, ok) => {
+      const json = JSON.parse(JSON.stringify(renderJson(reportWith())));
 
-    const [finding] = json.findings;
+      const [finding] = json.findings;
 
-    expect(Object.hasOwn(finding, name)).toBe(true);
-    expect({ name, ok: ok(finding[name]) }).toEqual({ name, ok: true });
-  });
+      expect(Object.hasOwn(finding, name)).toBe(true);
+      expect({ name, ok: ok(finding[name]) }).toEqual({ name, ok: true });
+    },
+  );
 
   it('writes the finding itself into the contract fields', () => {
     const json = renderJson(reportWith());

@@ -1,7 +1,7 @@
+import type { ExplainedFinding } from '../../lambda/report/report';
 import type { MeterSeries, SpendHistory, UsageTypeInfo } from '../../lambda/series/types';
 import { DEFAULT_SETTINGS } from '../../lambda/settings/defaults';
 import type { Settings } from '../../lambda/settings/settings';
-import type { ExplainedFinding } from '../../lambda/report/report';
 
 const DAY_MS = 86_400_000;
 
@@ -101,7 +101,10 @@ export function explainedFinding(overrides: Partial<ExplainedFinding> = {}): Exp
         mistake: 4,
         text: 'Output tokens of Claude 3.5 Sonnet cost $206.12 on 2026-03-17, 5.9x usual: cap retries.',
         action: 'Cap client retries with exponential backoff and a retry budget.',
-        link: { title: 'Retry behavior', url: 'https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html' },
+        link: {
+          title: 'Retry behavior',
+          url: 'https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html',
+        },
         savingUsd: null,
         savingBasis: null,
       },
