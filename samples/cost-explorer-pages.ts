@@ -73,7 +73,12 @@ export function amount(value: number): string {
 }
 
 function dayResult(day: string, estimated: boolean): ResultByTime {
-  return { TimePeriod: { Start: day, End: nextDay(day) }, Total: {}, Groups: [], Estimated: estimated };
+  return {
+    TimePeriod: { Start: day, End: nextDay(day) },
+    Total: {},
+    Groups: [],
+    Estimated: estimated,
+  };
 }
 
 function group(entry: DailyGroup, metric: string, cost: number, usage: number): Group {

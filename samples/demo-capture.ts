@@ -198,7 +198,10 @@ function monitors(): GetAnomalyMonitorsResponse {
 }
 
 /** Cost Explorer's forecast from the run's date to the month's end: the recent daily pace. */
-function forecast(days: readonly string[], meters: readonly BilledMeter[]): GetCostForecastResponse {
+function forecast(
+  days: readonly string[],
+  meters: readonly BilledMeter[],
+): GetCostForecastResponse {
   const complete = days.length - DEMO_ESTIMATED_DAYS;
   const recent = Array.from({ length: 7 }, (_, back) => dayTotal(meters, complete - 1 - back));
   const pace = recent.reduce((sum, total) => sum + total, 0) / recent.length;

@@ -66,8 +66,7 @@ const traffic =
   ({ weekend, random }: DayContext) =>
     random.jitter(weekdayThousands * (weekend ? WEEKEND_SHARE : 1), noise);
 
-const sonnetShare = ({ day }: DayContext) =>
-  on(day, DEMO_EVENTS.opusMove) ? 1 - OPUS_SHARE : 1;
+const sonnetShare = ({ day }: DayContext) => (on(day, DEMO_EVENTS.opusMove) ? 1 - OPUS_SHARE : 1);
 const opusShare = ({ day }: DayContext) => (on(day, DEMO_EVENTS.opusMove) ? OPUS_SHARE : 0);
 
 function retryStorm({ day }: DayContext): number {
@@ -230,11 +229,7 @@ export const DEMO_METERS: readonly MeterPlan[] = [
   ...vectorStoreMeters,
 ];
 
-export function dayContext(
-  days: readonly string[],
-  index: number,
-  random: Random,
-): DayContext {
+export function dayContext(days: readonly string[], index: number, random: Random): DayContext {
   const day = days[index] ?? '';
   return { days, day, index, weekend: isWeekend(day), random };
 }

@@ -11,7 +11,7 @@ const GAP = ' ';
  * negative values (credits) sit below zero on the same scale. A value that
  * is not a finite number is drawn as a space.
  *
- * @example sparkline([0, 5, 10]) === '▁▄█'
+ * @example sparkline([0, 1, 2, 3, 4, 5, 6, 7]) === '▁▂▃▄▅▆▇█'
  */
 export function sparkline(values: readonly number[]): string {
   const finite = values.filter(Number.isFinite);

@@ -1,0 +1,61 @@
+import type { MeterSeries, SpendHistory } from '../series/types';
+import { isPremium, isTokenMeter, modelIdentity } from './meter-lookup';
+import { sum, unitPrice, windowEnding } from './series-math';
+import { MONTH_BASIS_DAYS } from './spend-window';
+import { modelOrService } from './where';
+
+/** Token spend of one model over a window, across its regions and charges. */
+export type ModelSpend = {
+  readonly identity: string;
+  readonly model: string;
+  readonly family: string | null;
+  readonly premium: boolean;
+  readonly costUsd: number;
+  readonly meters: readonly MeterSeries[];
+};
+
+/** Cost of a series over the `days` ending at `end`. */
+export function windowCost(series: MeterSeries, end: number, days = MONTH_BASIS_DAYS): number {
+  return sum(windowEnding(series.cost, end, days));
+}
+
+/** Usage of a series over the `days` ending at `end`. */
+export function windowUsage(series: MeterSeries, end: number, days = MONTH_BASIS_DAYS): number {
+  return sum(windowEnding(series.usage, end, days));
+}
+
+/** Observed price per unit over a window: the history's own cost over its own usage. */
+export function observedUnitPrice(
+  series: MeterSeries,
+  end: number,
+  days = MONTH_BASIS_DAYS,
+): number | null {
+  return unitPrice(windowCost(series, end, days), windowUsage(series, end, days));
+}
+
+/** Token spend per model over the 28 days ending at `end`, largest first. */
+export function tokenSpendByModel(history: SpendHistory, end: number): ModelSpend[] {
+  const byModel = new Map<string, MeterSeries[]>();
+  for (const series of history.meters) {
+    const identity = modelIdentity(series.meter);
+    if (identity === null || !isTokenMeter(series.meter.info)) continue;
+    byModel.set(identity, [...(byModel.get(identity) ?? []), series]);
+  }
+
+  const spends = [...byModel.entries()].map(([identity, meters]) =>
+    toModelSpend(identity, meters, end),
+  );
+  return spends.filter((spend) => spend.costUsd > 0).sort((a, b) => b.costUsd - a.costUsd);
+}
+
+function toModelSpend(identity: string, meters: MeterSeries[], end: number): ModelSpend {
+  const first = meters[0] as MeterSeries;
+  return {
+    identity,
+    model: modelOrService(first.meter),
+    family: first.meter.info.modelFamily,
+    premium: isPremium(first.meter.info),
+    costUsd: sum(meters.map((series) => windowCost(series, end))),
+    meters,
+  };
+}

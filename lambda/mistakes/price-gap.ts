@@ -1,0 +1,81 @@
+import { formatQuantity, formatUnitPrice } from '../report/format';
+import type { MeterSeries, SpendHistory } from '../series/types';
+import { regionTwins } from './meter-lookup';
+import { observedUnitPrice, windowUsage } from './model-spend';
+import type { Saving } from './rule';
+import { DAYS_PER_MONTH, MONTH_BASIS_DAYS } from './spend-window';
+
+/**
+ * The gap in price per unit between two meters billing the same charge,
+ * both prices observed in the history (cost over usage), never looked up.
+ */
+export type PriceGap = {
+  readonly pricey: MeterSeries;
+  readonly cheap: MeterSeries;
+  readonly priceyUnitPrice: number;
+  readonly cheapUnitPrice: number;
+  /** Relative gap: pricey over cheap, minus one. */
+  readonly gap: number;
+};
+
+/** The gap from `pricey` to the cheapest of `others`, or null when none is cheaper. */
+export function cheapestGap(
+  pricey: MeterSeries,
+  others: readonly MeterSeries[],
+  end: number,
+): PriceGap | null {
+  const priceyUnitPrice = observedUnitPrice(pricey, end);
+  if (priceyUnitPrice === null) return null;
+
+  let best: PriceGap | null = null;
+  for (const other of others) {
+    const cheapUnitPrice = observedUnitPrice(other, end);
+    if (cheapUnitPrice === null || cheapUnitPrice <= 0 || cheapUnitPrice >= priceyUnitPrice)
+      continue;
+    const gap = priceyUnitPrice / cheapUnitPrice - 1;
+    if (best === null || gap > best.gap) {
+      best = { pricey, cheap: other, priceyUnitPrice, cheapUnitPrice, gap };
+    }
+  }
+  return best;
+}
+
+/** The largest regional gap among these meters, weighted by what it costs a month. */
+export function largestRegionalGap(
+  history: SpendHistory,
+  meters: readonly MeterSeries[],
+  end: number,
+): PriceGap | null {
+  let best: { gap: PriceGap; monthly: number } | null = null;
+  for (const series of meters) {
+    const gap = cheapestGap(series, regionTwins(history, series.meter), end);
+    if (gap === null) continue;
+    const monthly = monthlyGapUsd(gap, end);
+    if (best === null || monthly > best.monthly) best = { gap, monthly };
+  }
+  return best?.gap ?? null;
+}
+
+/** What the gap costs a month at the pricey meter's recent usage. */
+export function monthlyGapUsd(gap: PriceGap, end: number, usageShare = 1): number {
+  const dailyUsage = windowUsage(gap.pricey, end) / MONTH_BASIS_DAYS;
+  return dailyUsage * DAYS_PER_MONTH * usageShare * (gap.priceyUnitPrice - gap.cheapUnitPrice);
+}
+
+/**
+ * A saving from moving the pricey meter's usage to the cheap one, with its
+ * basis spelled out: usage, the two observed prices and the assumption.
+ */
+export function gapSaving(gap: PriceGap, end: number, assumption: string): Saving {
+  const monthlyUsage = (windowUsage(gap.pricey, end) / MONTH_BASIS_DAYS) * DAYS_PER_MONTH;
+  const usd = monthlyGapUsd(gap, end);
+  return {
+    usd,
+    basis:
+      `estimate: ${formatQuantity(monthlyUsage)} units a month (the last 28 days' average) ` +
+      `× the observed gap of ${formatUnitPrice(gap.priceyUnitPrice - gap.cheapUnitPrice)} ` +
+      'per unit ' +
+      `(${formatUnitPrice(gap.priceyUnitPrice)} against ${formatUnitPrice(gap.cheapUnitPrice)}), ` +
+      assumption,
+  };
+}

@@ -1,0 +1,95 @@
+import { formatShare, formatUsd } from '../../report/format';
+import { evidenceText } from '../evidence';
+import { isPremium, isTokenMeter } from '../meter-lookup';
+import { type ModelSpend, tokenSpendByModel } from '../model-spend';
+import { cheapestGap, gapSaving } from '../price-gap';
+import type { Rule, RuleContext, RuleMatch, Saving } from '../rule';
+import { clampStrength, sum } from '../series-math';
+
+/** Least share of a family's token spend on its top tiers that counts. */
+const MIN_SHARE = 0.6;
+
+/**
+ * Most of a model family's token spend goes to its top tiers. Stronger when a
+ * smaller tier of the family is billed too: the light model is at hand.
+ */
+export const topTierShare: Rule = {
+  name: 'top-tier-share',
+  mistake: 1,
+  needs:
+    "A mix finding 'premium-share', or a spike, trend or new spend on a flagship or mid-tier " +
+    "token meter, where flagship and mid tiers take at least 60% of the family's token spend " +
+    'over the last 28 days.',
+  match(context: RuleContext): RuleMatch | null {
+    if (!applies(context)) return null;
+
+    const family = familyOf(context);
+    const spends = tokenSpendByModel(context.history, context.completeIndex).filter(
+      (spend) => family !== null && spend.family === family,
+    );
+    const premium = spends.filter((spend) => spend.premium);
+    const light = spends.filter((spend) => !spend.premium);
+    const premiumUsd = sum(premium.map((spend) => spend.costUsd));
+    const totalUsd = sum(spends.map((spend) => spend.costUsd));
+    if (premium.length === 0 || totalUsd <= 0 || premiumUsd / totalUsd < MIN_SHARE) return null;
+
+    const share = premiumUsd / totalUsd;
+    const top = premium[0] as ModelSpend;
+    const small = light[0];
+    const smallClause =
+      small === undefined
+        ? `and no smaller ${family} model is billed`
+        : `while ${small.model} is billed too (${formatUsd(small.costUsd)})`;
+    return {
+      mistake: 1,
+      strength: clampStrength(0.3 + 0.5 * share + (small === undefined ? 0 : 0.1)),
+      because:
+        `${names(premium)} took ${formatShare(share)} of the ${family} family's token spend in ` +
+        `the last 28 days (${formatUsd(premiumUsd)} of ${formatUsd(totalUsd)}) ${smallClause}, ` +
+        'so heavier models likely do work a lighter one could.',
+      tip: {
+        action:
+          `Evaluate ${small?.model ?? `a smaller ${family} model`} on a sample of the ` +
+          `${top.model} prompts and move the calls that pass, or put an intelligent prompt ` +
+          'router in front of both.',
+        saving: small === undefined ? null : tierSaving(top, small, context.completeIndex),
+      },
+    };
+  },
+};
+
+function applies({ finding, series }: RuleContext): boolean {
+  if (finding.kind === 'mix') return finding.pattern === 'premium-share';
+  if (!['spike', 'trend', 'new-spend'].includes(finding.kind) || series === null) return false;
+  return isPremium(series.meter.info) && isTokenMeter(series.meter.info);
+}
+
+function familyOf({ finding, series, history, completeIndex }: RuleContext): string | null {
+  if (series?.meter.info.modelFamily) return series.meter.info.modelFamily;
+  const named = evidenceText(finding, 'modelFamily') ?? evidenceText(finding, 'family');
+  if (named !== null) return named.toLowerCase();
+  const top = tokenSpendByModel(history, completeIndex).find((spend) => spend.premium);
+  return top?.family ?? null;
+}
+
+/** The saving if every call of the top premium meter moved to the small model's same meter. */
+function tierSaving(top: ModelSpend, small: ModelSpend, end: number): Saving | null {
+  for (const heavy of top.meters) {
+    const same = small.meters.filter(
+      (light) =>
+        light.meter.info.chargeKind === heavy.meter.info.chargeKind &&
+        light.meter.info.tokens === heavy.meter.info.tokens &&
+        isTokenMeter(light.meter.info),
+    );
+    const gap = cheapestGap(heavy, same, end);
+    if (gap !== null && isPremium(heavy.meter.info)) {
+      return gapSaving(gap, end, `at most, if every such call moved to ${small.model}`);
+    }
+  }
+  return null;
+}
+
+function names(spends: readonly ModelSpend[]): string {
+  const shown = spends.slice(0, 2).map((spend) => spend.model);
+  return spends.length > 2 ? `${shown.join(', ')} and others` : shown.join(' and ');
+}
