@@ -1,8 +1,8 @@
 import type { FindingKind } from '../detect/finding';
+import { formatChange, formatShare, formatUsd as usd } from '../report/format';
 import type { ExplainedFinding, Headline, Report } from '../report/report';
 import { SEVERITIES, type Severity } from '../settings/settings';
 import type { Alert } from './alert';
-import { change, share, usd } from './amounts';
 
 /**
  * The words both channels use for findings and spend, so that Slack and
@@ -19,11 +19,11 @@ export const SEVERITY_MARK: Readonly<Record<Severity, string>> = {
 const KIND_LABEL: Readonly<Record<FindingKind, string>> = {
   spike: 'Spike',
   'new-spend': 'New spend',
-  trend: 'Rising trend',
+  trend: 'Growing spend',
   'always-on': 'Always-on capacity',
-  'forecast-overrun': 'Month forecast over budget',
-  'native-anomaly': 'Anomaly found by AWS Cost Anomaly Detection',
-  mix: 'Costly spending pattern',
+  'forecast-overrun': 'Forecast over budget',
+  'native-anomaly': 'Cost Anomaly Detection',
+  mix: 'Spending pattern',
 };
 
 const PATTERN_LABEL: Readonly<Record<string, string>> = {
@@ -57,7 +57,8 @@ export function findingAmounts(finding: ExplainedFinding): string {
       `expected${delta ? ` (${delta})` : ''}`,
     `impact ${usd(finding.impactUsd)}`,
   ];
-  if (finding.shareOfSpend > 0) parts.push(`${share(finding.shareOfSpend)} of the day's spend`);
+  if (finding.shareOfSpend > 0)
+    parts.push(`${formatShare(finding.shareOfSpend)} of the day's spend`);
   return parts.join(', ');
 }
 
@@ -121,10 +122,13 @@ export function totalImpact(alert: Alert): number {
 
 /** `3 new findings, 1 grown, 2 ended`: what the alert is about, counted. */
 export function countsLine(alert: Alert): string {
-  const parts: string[] = [];
-  if (alert.fresh.length > 0) parts.push(plural(alert.fresh.length, 'new finding'));
-  if (alert.grown.length > 0) parts.push(`${alert.grown.length} grown`);
-  if (alert.ended.length > 0) parts.push(`${alert.ended.length} ended`);
+  const counts = [
+    { count: alert.grown.length, what: 'grown' },
+    { count: alert.ended.length, what: 'ended' },
+  ].filter((item) => item.count > 0);
+  const parts = counts.map(({ count, what }) => `${count} ${what}`);
+  if (alert.fresh.length > 0) parts.unshift(plural(alert.fresh.length, 'new finding'));
+  else if (counts[0]) parts[0] = `${plural(counts[0].count, 'finding')} ${counts[0].what}`;
   return parts.length > 0 ? parts.join(', ') : 'no findings';
 }
 
@@ -139,4 +143,8 @@ export function capitalised(severity: Severity): string {
 function delta(actual: number, expected: number): string {
   const text = change(actual, expected);
   return text ? ` (${text})` : '';
+}
+
+function change(actual: number, expected: number): string | null {
+  return expected > 0 ? formatChange(actual / expected - 1) : null;
 }

@@ -1,9 +1,9 @@
+import { formatUsd as usd } from '../../report/format';
 import type { ExplainedFinding, Report } from '../../report/report';
 import { sparkline } from '../../report/sparkline';
 import type { FindingRecord } from '../../state/finding-record';
 import type { GrownFinding } from '../../state/plan';
 import type { Alert } from '../alert';
-import { usd } from '../amounts';
 import {
   COST_EXPLORER_URL,
   capitalised,

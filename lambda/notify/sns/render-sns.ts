@@ -1,6 +1,6 @@
 import type { MessageAttributeValue } from '@aws-sdk/client-sns';
+import { formatUsd as usd } from '../../report/format';
 import type { Alert } from '../alert';
-import { usd } from '../amounts';
 import { countsLine, totalImpact, worstSeverity } from '../describe';
 import { renderAlertJson } from './alert-json';
 import { emailHeadline, renderEmail } from './render-email';
