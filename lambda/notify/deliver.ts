@@ -13,7 +13,9 @@ export type SlackSetup =
   /** No channel is set: Slack is not wanted, nothing to warn about. */
   | { readonly status: 'off' }
   /** A channel is set but the token is missing: the warning goes to SNS. */
-  | { readonly status: 'disabled'; readonly warning: string };
+  | { readonly status: 'disabled'; readonly warning: string }
+  /** The token could not be fetched this time: Slack fails, the run is retried. */
+  | { readonly status: 'unavailable'; readonly error: Error };
 
 export type DeliveryInput = {
   readonly plan: DeliveryPlan;
@@ -62,7 +64,9 @@ export async function deliverRun(input: DeliveryInput): Promise<DeliveryOutcome>
   const failures: ChannelFailure[] = [];
 
   let slack: SlackOutcome | null = null;
-  if (alert && input.slack.status === 'ready') {
+  if (alert && input.slack.status === 'unavailable') {
+    failures.push({ channel: 'slack', error: input.slack.error });
+  } else if (alert && input.slack.status === 'ready') {
     try {
       slack = await deliverToSlack(alert, input.slack.target, input.attempt);
     } catch (error) {

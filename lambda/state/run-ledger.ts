@@ -63,7 +63,10 @@ export class RunLedger {
 
   /**
    * Claims one message of this date for `attempt` until `leaseUntil`.
-   * A claim left by an attempt that crashed lapses with its lease.
+   * A claim left by an attempt that crashed lapses with its lease, or at
+   * once for the same attempt ID: Lambda retries an asynchronous event
+   * under its first request ID, and an attempt only runs once the one
+   * before it has ended.
    *
    * @throws {DeliveryInProgressError} when another attempt holds a live claim.
    */
@@ -77,9 +80,15 @@ export class RunLedger {
         leaseUntil: leaseUntil.toISOString(),
         expiresAt: expiresAfter(this.runDate),
       },
-      ConditionExpression: 'attribute_not_exists(pk) OR (#status = :pending AND leaseUntil < :now)',
+      ConditionExpression:
+        'attribute_not_exists(pk) OR ' +
+        '(#status = :pending AND (leaseUntil < :now OR attempt = :attempt))',
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':pending': PENDING, ':now': now.toISOString() },
+      ExpressionAttributeValues: {
+        ':pending': PENDING,
+        ':now': now.toISOString(),
+        ':attempt': attempt,
+      },
     });
     if (claimed) return { status: 'claimed' };
 

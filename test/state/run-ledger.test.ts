@@ -68,6 +68,15 @@ describe('RunLedger', () => {
     });
   });
 
+  it('lets a retry of the same attempt take over its own claim at once', async () => {
+    const runs = ledger('2026-04-08');
+    await runs.claim('sns', 'main', 'request-1', lease(5));
+
+    await expect(runs.claim('sns', 'main', 'request-1', lease(5))).resolves.toEqual({
+      status: 'claimed',
+    });
+  });
+
   it('frees a released claim for the retry, and only the claimant can release it', async () => {
     const runs = ledger('2026-04-06');
     await runs.claim('slack', 'main', 'attempt-1', lease(5));
