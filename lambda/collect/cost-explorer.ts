@@ -24,14 +24,7 @@ import {
   serviceNamesRequest,
   splitSpendRequest,
 } from './queries';
-import {
-  addDays,
-  type CollectWindow,
-  isDay,
-  laterDay,
-  lookbackWindow,
-  oldestDailyDay,
-} from './window';
+import { addDays, type CollectWindow, isDay, lookbackWindow, oldestDailyDay } from './window';
 
 /** What Cost Explorer charges per request; each page is one request. */
 export const COST_EXPLORER_REQUEST_USD = 0.01;
@@ -69,71 +62,25 @@ export async function collectCapture(
 ): Promise<Collected> {
   const now = options.now ?? (() => new Date());
   const today = now().toISOString().slice(0, 10);
-  const counter = new RequestCounter(options.onPage);
-  const warnings: string[] = [];
-  const window = clippedWindow(
-    checkedAsOf(options.asOf, today),
-    settings.lookbackDays,
-    today,
-    warnings,
-  );
-  const optional = optionalRunner(warnings);
+  const run = startRun(client, settings, options, today);
 
-  const servicePages = await optional('the model listings billed through Bedrock', () =>
-    fetchServiceNames(client, window, counter),
+  const servicePages = await run.optional('the model listings billed through Bedrock', () =>
+    fetchServiceNames(run),
   );
-  // Matched here rather than by SearchString, whose matching rules are not documented.
-  const discovered = (servicePages ?? [])
-    .flatMap((page) => page.DimensionValues ?? [])
-    .flatMap((value) => (value.Value ? [value.Value] : []));
-  const services = watchedServices(settings, discovered);
+  const services = watchedServices(settings, serviceNamesIn(servicePages ?? []));
 
-  const spend = await fetchSpend(client, dailySpendRequest(window, settings, services), {
-    counter,
-    query: 'daily spend per meter',
-  });
-  const anomalies = await optional('the anomalies of Cost Anomaly Detection', () =>
-    fetchAnomalies(client, window, options.asOf, counter),
+  const spend = await fetchSpend(
+    run,
+    dailySpendRequest(run.window, settings, services),
+    'daily spend per meter',
   );
-  const monitors = await optional('the anomaly monitors', () => fetchMonitors(client, counter));
-  const forecast = await forecastIfBudgeted(client, settings, services, {
-    asOf: options.asOf,
-    today,
-    counter,
-    warnings,
-  });
-  const byAccount = settings.groupByLinkedAccount
-    ? await optional('the spend per linked account', () =>
-        fetchSpend(
-          client,
-          splitSpendRequest(window, settings, services, {
-            Type: 'DIMENSION',
-            Key: 'LINKED_ACCOUNT',
-          }),
-          { counter, query: 'spend per linked account' },
-        ),
-      )
-    : undefined;
-  const byTag =
-    settings.tagKey === null
-      ? undefined
-      : await optional(`the spend per value of tag ${settings.tagKey}`, () =>
-          fetchSpend(
-            client,
-            splitSpendRequest(window, settings, services, {
-              Type: 'TAG',
-              Key: settings.tagKey ?? '',
-            }),
-            { counter, query: `spend per ${settings.tagKey} tag` },
-          ),
-        );
+  const anomalies = await run.optional('the anomalies of Cost Anomaly Detection', () =>
+    fetchAnomalies(run, options.asOf),
+  );
+  const monitors = await run.optional('the anomaly monitors', () => fetchMonitors(run));
+  const forecast = await forecastIfBudgeted(run, services, options.asOf, today);
+  const { byAccount, byTag } = await fetchSplits(run, services);
 
-  const meta: CaptureMeta = {
-    recordedAt: now().toISOString(),
-    metric: settings.costMetric,
-    requests: counter.requests,
-    ...(settings.tagKey === null ? {} : { tagKey: settings.tagKey }),
-  };
   const capture: Capture = {
     GetCostAndUsage: spend,
     ...(servicePages ? { GetDimensionValues: servicePages } : {}),
@@ -142,9 +89,55 @@ export async function collectCapture(
     ...(forecast ? { GetCostForecast: forecast } : {}),
     ...(byAccount ? { GetCostAndUsageByAccount: byAccount } : {}),
     ...(byTag ? { GetCostAndUsageByTag: byTag } : {}),
-    Meta: meta,
+    Meta: captureMeta(settings, run.counter.requests, now()),
   };
-  return { capture, requests: counter.requests, warnings };
+  return { capture, requests: run.counter.requests, warnings: run.warnings };
+}
+
+/** What every step of one collection shares. */
+type Run = {
+  readonly client: CostExplorerClient;
+  readonly settings: Settings;
+  readonly window: CollectWindow;
+  readonly counter: RequestCounter;
+  readonly warnings: string[];
+  /** Runs an optional query; on failure, notes a warning and gives undefined. */
+  readonly optional: <T>(what: string, query: () => Promise<T>) => Promise<T | undefined>;
+};
+
+function startRun(
+  client: CostExplorerClient,
+  settings: Settings,
+  options: CollectOptions,
+  today: string,
+): Run {
+  const warnings: string[] = [];
+  const asOf = checkedAsOf(options.asOf, today);
+  return {
+    client,
+    settings,
+    window: clippedWindow(asOf, settings.lookbackDays, today, warnings),
+    counter: new RequestCounter(options.onPage),
+    warnings,
+    optional: async (what, query) => {
+      try {
+        return await query();
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        warnings.push(`Left out ${what}: ${reason}`);
+        return undefined;
+      }
+    },
+  };
+}
+
+function captureMeta(settings: Settings, requests: number, recordedAt: Date): CaptureMeta {
+  return {
+    recordedAt: recordedAt.toISOString(),
+    metric: settings.costMetric,
+    requests,
+    ...(settings.tagKey === null ? {} : { tagKey: settings.tagKey }),
+  };
 }
 
 /** The price of `requests` Cost Explorer requests in dollars. */
@@ -182,97 +175,106 @@ function clippedWindow(
     `lookback-days ${lookbackDays} reaches back to ${window.start}, before ${oldest}, the ` +
       `oldest day Cost Explorer keeps at daily granularity; reading from ${oldest} instead.`,
   );
-  return { start: laterDay(window.start, oldest), end: window.end };
+  return { start: oldest, end: window.end };
+}
+
+/** Every SERVICE name listed; matched here, as SearchString's matching is not documented. */
+function serviceNamesIn(pages: readonly GetDimensionValuesResponse[]): string[] {
+  return pages
+    .flatMap((page) => page.DimensionValues ?? [])
+    .flatMap((value) => (value.Value ? [value.Value] : []));
 }
 
 function watchedServices(settings: Settings, discovered: readonly string[]): string[] {
-  const services = watchedServiceNames(settings, [...discovered]);
-  if (services.length > 0) return [...services];
+  const services = watchedServiceNames(settings, discovered);
+  if (services.length > 0) return services;
   throw new CollectError(
     'No service is left to watch: excluded-services removes every watched service. ' +
       'Fix: shorten excluded-services, or add names to extra-services.',
   );
 }
 
-/** Runs an optional query; on failure, notes a warning and gives undefined. */
-function optionalRunner(warnings: string[]) {
-  return async <T>(what: string, run: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      return await run();
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      warnings.push(`Left out ${what}: ${reason}`);
-      return undefined;
-    }
-  };
-}
-
-function fetchServiceNames(
-  client: CostExplorerClient,
-  window: CollectWindow,
-  counter: RequestCounter,
-): Promise<GetDimensionValuesResponse[]> {
-  const request = serviceNamesRequest(window);
+function fetchServiceNames(run: Run): Promise<GetDimensionValuesResponse[]> {
+  const request = serviceNamesRequest(run.window);
   return fetchAllPages(
     'GetDimensionValues',
     'service names',
-    counter,
-    (token) =>
-      client.send(
-        new GetDimensionValuesCommand({ ...request, ...(token ? { NextPageToken: token } : {}) }),
-      ),
+    run.counter,
+    (token) => run.client.send(new GetDimensionValuesCommand({ ...request, ...nextPage(token) })),
     (page) => page.NextPageToken,
   );
 }
 
 function fetchSpend(
-  client: CostExplorerClient,
+  run: Run,
   request: GetCostAndUsageRequest,
-  context: { readonly counter: RequestCounter; readonly query: string },
+  query: string,
 ): Promise<GetCostAndUsageResponse[]> {
   // There is no paginator for this call; one day's groups may span pages.
   return fetchAllPages(
     'GetCostAndUsage',
-    context.query,
-    context.counter,
-    (token) =>
-      client.send(
-        new GetCostAndUsageCommand({ ...request, ...(token ? { NextPageToken: token } : {}) }),
-      ),
+    query,
+    run.counter,
+    (token) => run.client.send(new GetCostAndUsageCommand({ ...request, ...nextPage(token) })),
     (page) => page.NextPageToken,
   );
 }
 
-function fetchAnomalies(
-  client: CostExplorerClient,
-  window: CollectWindow,
-  asOf: string,
-  counter: RequestCounter,
-): Promise<GetAnomaliesResponse[]> {
-  const request = anomaliesRequest(window, asOf);
+function fetchAnomalies(run: Run, asOf: string): Promise<GetAnomaliesResponse[]> {
+  const request = anomaliesRequest(run.window, asOf);
   return fetchAllPages(
     'GetAnomalies',
     'anomalies',
-    counter,
-    (token) =>
-      client.send(
-        new GetAnomaliesCommand({ ...request, ...(token ? { NextPageToken: token } : {}) }),
-      ),
+    run.counter,
+    (token) => run.client.send(new GetAnomaliesCommand({ ...request, ...nextPage(token) })),
     (page) => page.NextPageToken,
   );
 }
 
-function fetchMonitors(
-  client: CostExplorerClient,
-  counter: RequestCounter,
-): Promise<GetAnomalyMonitorsResponse[]> {
+function fetchMonitors(run: Run): Promise<GetAnomalyMonitorsResponse[]> {
   return fetchAllPages(
     'GetAnomalyMonitors',
     'anomaly monitors',
-    counter,
-    (token) => client.send(new GetAnomalyMonitorsCommand(token ? { NextPageToken: token } : {})),
+    run.counter,
+    (token) => run.client.send(new GetAnomalyMonitorsCommand(nextPage(token))),
     (page) => page.NextPageToken,
   );
+}
+
+/** The spend per linked account and per tag value, each only when the settings ask. */
+async function fetchSplits(
+  run: Run,
+  services: readonly string[],
+): Promise<{
+  byAccount: GetCostAndUsageResponse[] | undefined;
+  byTag: GetCostAndUsageResponse[] | undefined;
+}> {
+  const { settings, window } = run;
+  const byAccount = settings.groupByLinkedAccount
+    ? await run.optional('the spend per linked account', () =>
+        fetchSpend(
+          run,
+          splitSpendRequest(window, settings, services, {
+            Type: 'DIMENSION',
+            Key: 'LINKED_ACCOUNT',
+          }),
+          'spend per linked account',
+        ),
+      )
+    : undefined;
+
+  const tagKey = settings.tagKey;
+  const byTag =
+    tagKey === null
+      ? undefined
+      : await run.optional(`the spend per value of tag ${tagKey}`, () =>
+          fetchSpend(
+            run,
+            splitSpendRequest(window, settings, services, { Type: 'TAG', Key: tagKey }),
+            `spend per ${tagKey} tag`,
+          ),
+        );
+  return { byAccount, byTag };
 }
 
 /**
@@ -280,34 +282,33 @@ function fetchMonitors(
  * Explorer forecasts from today on, so a capture as of a past day has none.
  */
 async function forecastIfBudgeted(
-  client: CostExplorerClient,
-  settings: Settings,
+  run: Run,
   services: readonly string[],
-  context: {
-    readonly asOf: string;
-    readonly today: string;
-    readonly counter: RequestCounter;
-    readonly warnings: string[];
-  },
+  asOf: string,
+  today: string,
 ): Promise<GetCostForecastResponse | undefined> {
-  if (settings.monthlyBudgetUsd === null) return undefined;
-  if (context.asOf < context.today) {
-    context.warnings.push(
-      `Left out the forecast against the monthly budget: Cost Explorer forecasts from today ` +
-        `(${context.today}) on, and this collection is as of ${context.asOf}.`,
+  if (run.settings.monthlyBudgetUsd === null) return undefined;
+  if (asOf < today) {
+    run.warnings.push(
+      'Left out the forecast against the monthly budget: Cost Explorer forecasts from today ' +
+        `(${today}) on, and this collection is as of ${asOf}.`,
     );
     return undefined;
   }
 
-  const request = forecastRequest(context.asOf, settings, services);
-  return optionalRunner(context.warnings)('the forecast against the monthly budget', async () => {
-    const [page] = await fetchAllPages(
+  const request = forecastRequest(asOf, run.settings, services);
+  const pages = await run.optional('the forecast against the monthly budget', () =>
+    fetchAllPages(
       'GetCostForecast',
       'forecast to month end',
-      context.counter,
-      () => client.send(new GetCostForecastCommand(request)),
+      run.counter,
+      () => run.client.send(new GetCostForecastCommand(request)),
       () => undefined,
-    );
-    return page;
-  });
+    ),
+  );
+  return pages?.[0];
+}
+
+function nextPage(token: string | undefined): { NextPageToken?: string } {
+  return token ? { NextPageToken: token } : {};
 }
