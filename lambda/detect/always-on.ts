@@ -1,6 +1,6 @@
 import type { ChargeKind, MeterSeries, SpendHistory } from '../series/types';
 import { NEGLIGIBLE_USD } from './baseline';
-import { dayAt, lastCompleteIndex, weekdayOf } from './calendar';
+import { dayAt, lastCompleteIndex, MONTH_DAYS, weekdayOf } from './calendar';
 import type { Detector, Finding } from './finding';
 import { modelOf } from './model';
 import { coefficientOfVariation, round, significant, sumRange } from './stats';
@@ -10,9 +10,6 @@ export const ALWAYS_ON_DAYS = 14;
 
 /** Most day-to-day variation (coefficient of variation) that still counts as flat. */
 export const MAX_FLAT_CV = 0.1;
-
-/** Days in the monthly run-rate that is the finding's impact. */
-export const MONTH_DAYS = 30;
 
 const CAPACITY_KINDS: ReadonlySet<ChargeKind> = new Set<ChargeKind>([
   'provisioned-throughput',

@@ -6,6 +6,9 @@ import type { SpendHistory } from '../series/types';
  * look at estimated ones for spikes already visible in incomplete data.
  */
 
+/** Days in the month of a monthly-equivalent amount (a run-rate, a window scaled up). */
+export const MONTH_DAYS = 30;
+
 const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 
 /** Day of the week of a `YYYY-MM-DD` date, 0 for Sunday. */

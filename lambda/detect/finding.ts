@@ -12,6 +12,9 @@ export const FINDING_KINDS = [
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
+/** `Finding.service` of a finding about all watched spend rather than one service. */
+export const ALL_WATCHED_SERVICES = 'All watched services';
+
 /** Numbers and labels a person can check in Cost Explorer. */
 export type Evidence = Readonly<Record<string, string | number | boolean | null>>;
 

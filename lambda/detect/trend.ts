@@ -20,7 +20,9 @@ const WEEKS_SHOWN = 8;
  * Trend: a meter's last seven complete days against the seven before.
  *
  * `week-over-week`: growth >= `trendGrowthPct` and a weekly delta of at
- * least `7 * minImpactUsd`. `steady-growth`: a storage-like meter (storage,
+ * least `7 * minImpactUsd`; the growth must also hold with each week's
+ * largest day left out, so that a one-day spike (a spike finding) is not
+ * also a trend. `steady-growth`: a storage-like meter (storage,
  * custom-model storage, search capacity, data transfer, or any vector-store
  * meter) growing at least 1% a week for `STEADY_GROWTH_WEEKS` weeks in a
  * row, with a last week of at least `7 * minImpactUsd`.
@@ -31,7 +33,7 @@ const WEEKS_SHOWN = 8;
  *
  * Evidence: `weekStart`, `weekEnd`, `priorStart`, `priorEnd`,
  * `lastWeekUsd`, `priorWeekUsd`, `deltaUsd`, `growthPct` (null when the
- * prior week had no spend), `weeksGrowing`, `weeklyUsd` (complete weeks,
+ * prior week had no spend), `growthWithoutPeakPct`, `weeksGrowing`, `weeklyUsd` (complete weeks,
  * oldest first, comma-separated), `trendGrowthPct`, `minWeeklyDeltaUsd`.
  */
 export const detectTrends: Detector = (history, settings) => {
@@ -85,11 +87,16 @@ function judgeMeter(
   const priorWeek = weeks[1] as number;
   const growing = weeksGrowing(weeks);
 
-  const growthPct =
-    priorWeek > WEEK_DAYS * NEGLIGIBLE_USD ? (lastWeek / priorWeek - 1) * 100 : null;
+  const growthPct = growth(lastWeek, priorWeek);
+  const withoutPeakPct = growth(
+    lastWeek - peakDay(series.cost, lastComplete, 0),
+    priorWeek - peakDay(series.cost, lastComplete, 1),
+  );
   const weekOverWeek =
     growthPct !== null &&
+    withoutPeakPct !== null &&
     growthPct >= settings.trendGrowthPct &&
+    withoutPeakPct >= settings.trendGrowthPct &&
     lastWeek - priorWeek >= WEEK_DAYS * settings.minImpactUsd;
   const steady = isStorageLike(series) && growing >= STEADY_GROWTH_WEEKS;
   if (!weekOverWeek && !steady) return null;
@@ -119,6 +126,7 @@ function judgeMeter(
       priorWeekUsd: round(priorWeek),
       deltaUsd: round(lastWeek - priorWeek),
       growthPct: growthPct === null ? null : round(growthPct, 1),
+      growthWithoutPeakPct: withoutPeakPct === null ? null : round(withoutPeakPct, 1),
       weeksGrowing: growing,
       weeklyUsd: weeks
         .slice(0, WEEKS_SHOWN)
@@ -129,6 +137,21 @@ function judgeMeter(
       minWeeklyDeltaUsd: WEEK_DAYS * settings.minImpactUsd,
     },
   };
+}
+
+/** Growth in percent, or null when the earlier amount is no spend. */
+function growth(later: number, earlier: number): number | null {
+  return earlier > WEEK_DAYS * NEGLIGIBLE_USD ? (later / earlier - 1) * 100 : null;
+}
+
+/** The largest day (credits as zero) of the week ending `weeksBack` weeks before `end`. */
+function peakDay(cost: readonly number[], end: number, weeksBack: number): number {
+  const to = end - weeksBack * WEEK_DAYS;
+  let peak = 0;
+  for (let index = to - WEEK_DAYS + 1; index <= to; index++) {
+    peak = Math.max(peak, cost[index] ?? 0);
+  }
+  return peak;
 }
 
 /** Spend of every complete week ending at `end`, newest first. */

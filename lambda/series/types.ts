@@ -96,6 +96,8 @@ export type NativeAnomaly = {
   /** Absent from the API when expected spend is zero. */
   readonly impactPercent: number | null;
   readonly maxScore: number;
+  /** The monitor's dimension value (a SERVICE name for a service monitor), when known. */
+  readonly dimensionValue?: string | null;
   readonly rootCauses: readonly {
     readonly service: string | null;
     readonly region: string | null;

@@ -81,6 +81,10 @@ describe('detectTrends', () => {
     },
     { name: 'a credit line shrinks', row: { cost: weeks(-40, -40, -40, -10) } },
     { name: 'the week before had no spend', row: { cost: weeks(0, 0, 0, 30) } },
+    {
+      name: 'one day of the week spikes',
+      row: { cost: then(weeks(20, 20, 20), 20, 20, 20, 20, 20, 20, 90) },
+    },
   ])('does not flag a trend when $name', ({ row }) => {
     // Act
     const findings = trendsOf(row);
