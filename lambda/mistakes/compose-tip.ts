@@ -33,7 +33,7 @@ export function composeTip(subject: TipSubject, match: RuleMatch): Tip {
   return {
     mistake: match.mistake,
     text:
-      `Likely mistake ${mistake.number}, ${mistake.title.toLowerCase()}. ${numbers} ` +
+      `Likely mistake ${mistake.number} (${mistake.title}). ${numbers} ` +
       `${match.tip.action}${savingText} How: ${link.url}`,
     action: match.tip.action,
     link,

@@ -1,6 +1,6 @@
 import type { MeterSeries, SpendHistory } from '../series/types';
 import { isPremium, isTokenMeter, modelIdentity } from './meter-lookup';
-import { sum, unitPrice, windowEnding } from './series-math';
+import { mean, sum, unitPrice, windowEnding } from './series-math';
 import { MONTH_BASIS_DAYS } from './spend-window';
 import { modelOrService } from './where';
 
@@ -22,6 +22,17 @@ export function windowCost(series: MeterSeries, end: number, days = MONTH_BASIS_
 /** Usage of a series over the `days` ending at `end`. */
 export function windowUsage(series: MeterSeries, end: number, days = MONTH_BASIS_DAYS): number {
   return sum(windowEnding(series.usage, end, days));
+}
+
+/**
+ * Average daily usage over the 28 days ending at `end`, counted from the
+ * first day the meter billed in them, so a meter that started late is not
+ * diluted by the days before it existed.
+ */
+export function recentDailyUsage(series: MeterSeries, end: number): number {
+  const window = windowEnding(series.usage, end, MONTH_BASIS_DAYS);
+  const first = window.findIndex((use) => use > 0);
+  return first < 0 ? 0 : mean(window.slice(first));
 }
 
 /** Observed price per unit over a window: the history's own cost over its own usage. */

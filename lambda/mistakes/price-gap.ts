@@ -1,9 +1,9 @@
 import { formatQuantity, formatUnitPrice } from '../report/format';
 import type { MeterSeries, SpendHistory } from '../series/types';
 import { regionTwins } from './meter-lookup';
-import { observedUnitPrice, windowUsage } from './model-spend';
+import { observedUnitPrice, recentDailyUsage } from './model-spend';
 import type { Saving } from './rule';
-import { DAYS_PER_MONTH, MONTH_BASIS_DAYS } from './spend-window';
+import { DAYS_PER_MONTH } from './spend-window';
 
 /**
  * The gap in price per unit between two meters billing the same charge,
@@ -58,7 +58,7 @@ export function largestRegionalGap(
 
 /** What the gap costs a month at the pricey meter's recent usage. */
 export function monthlyGapUsd(gap: PriceGap, end: number, usageShare = 1): number {
-  const dailyUsage = windowUsage(gap.pricey, end) / MONTH_BASIS_DAYS;
+  const dailyUsage = recentDailyUsage(gap.pricey, end);
   return dailyUsage * DAYS_PER_MONTH * usageShare * (gap.priceyUnitPrice - gap.cheapUnitPrice);
 }
 
@@ -67,12 +67,12 @@ export function monthlyGapUsd(gap: PriceGap, end: number, usageShare = 1): numbe
  * basis spelled out: usage, the two observed prices and the assumption.
  */
 export function gapSaving(gap: PriceGap, end: number, assumption: string): Saving {
-  const monthlyUsage = (windowUsage(gap.pricey, end) / MONTH_BASIS_DAYS) * DAYS_PER_MONTH;
+  const monthlyUsage = recentDailyUsage(gap.pricey, end) * DAYS_PER_MONTH;
   const usd = monthlyGapUsd(gap, end);
   return {
     usd,
     basis:
-      `estimate: ${formatQuantity(monthlyUsage)} units a month (the last 28 days' average) ` +
+      `estimate: ${formatQuantity(monthlyUsage)} units a month (30 × the recent daily average) ` +
       `× the observed gap of ${formatUnitPrice(gap.priceyUnitPrice - gap.cheapUnitPrice)} ` +
       'per unit ' +
       `(${formatUnitPrice(gap.priceyUnitPrice)} against ${formatUnitPrice(gap.cheapUnitPrice)}), ` +

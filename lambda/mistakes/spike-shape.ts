@@ -1,3 +1,4 @@
+import type { Finding } from '../detect/finding';
 import { evidenceNumber } from './evidence';
 import type { RuleContext } from './rule';
 import { median, sum, unitPrice, windowEnding } from './series-math';
@@ -50,6 +51,14 @@ export function spikeShape(context: RuleContext): SpikeShape | null {
       evidenceNumber(finding, 'unitPriceRatio') ??
       (price !== null && basePrice !== null ? ratio(price, basePrice) : null),
   };
+}
+
+/** A spike the detector put down, at least in part, to a higher price per unit. */
+export function isPriceSpike(finding: Finding): boolean {
+  return (
+    finding.kind === 'spike' &&
+    (finding.pattern === 'price' || finding.pattern === 'usage-and-price')
+  );
 }
 
 function ratio(value: number, base: number): number | null {

@@ -48,7 +48,8 @@ export const modelInNewRegion: Rule = {
       because:
         `${model} started billing in ${region} on ${finding.day} ` +
         `(${formatUsd(finding.actualUsd)}) while it is already billed in ` +
-        `${[...regions].join(', ')}${priceClause}, so the same work likely runs in one more region.`,
+        `${[...regions].join(', ')}${priceClause}, so the same work likely runs in one more ` +
+        'region.',
       tip: {
         action:
           `Ask who added ${model} callers in ${region}; where data residency allows, send them ` +

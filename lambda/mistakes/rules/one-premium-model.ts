@@ -3,6 +3,7 @@ import { isPremium, isTokenMeter, modelIdentity } from '../meter-lookup';
 import { type ModelSpend, tokenSpendByModel } from '../model-spend';
 import type { Rule, RuleContext, RuleMatch } from '../rule';
 import { clampStrength, sum } from '../series-math';
+import { isPriceSpike } from '../spike-shape';
 import { chargeLabel } from '../where';
 
 /** Least share of all watched token spend one premium model must carry. */
@@ -16,7 +17,7 @@ export const onePremiumModel: Rule = {
   name: 'one-premium-model',
   mistake: 10,
   needs:
-    "A mix finding 'premium-share', or a spike, trend or new spend on a flagship or mid-tier " +
+    "A mix finding 'premium-share', or a price spike or a trend on a flagship or mid-tier " +
     'token meter, whose model carries at least 50% of all watched token spend over the last ' +
     '28 days.',
   match(context: RuleContext): RuleMatch | null {
@@ -58,8 +59,10 @@ function premiumModelOf({
     return spends.find((spend) => spend.premium) ?? null;
   }
 
-  if (!['spike', 'trend', 'new-spend'].includes(finding.kind) || series === null) return null;
-  if (!isPremium(series.meter.info) || !isTokenMeter(series.meter.info)) return null;
+  if (series === null || !isPremium(series.meter.info) || !isTokenMeter(series.meter.info)) {
+    return null;
+  }
+  if (finding.kind !== 'trend' && !isPriceSpike(finding)) return null;
   const identity = modelIdentity(series.meter);
   return spends.find((spend) => spend.identity === identity) ?? null;
 }

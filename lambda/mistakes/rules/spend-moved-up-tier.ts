@@ -1,4 +1,4 @@
-import { formatChange, formatQuantity, formatUnitPrice, formatUsd } from '../../report/format';
+import { formatQuantity, formatShare, formatUnitPrice, formatUsd } from '../../report/format';
 import type { MeterSeries, ModelTier } from '../../series/types';
 import { isPremium, isTokenMeter, tierSiblings } from '../meter-lookup';
 import { cheapestGap } from '../price-gap';
@@ -37,12 +37,12 @@ export const spendMovedUpTier: Rule = {
 
     const heavy = modelOrService(series.meter);
     const light = modelOrService(move.sibling.meter);
-    const risen = rise === null ? 'started billing' : `rose ${formatChange(rise)}`;
+    const risen = rise === null ? 'started billing' : `rose by ${formatShare(rise)}`;
     return {
       mistake: 1,
       strength: clampStrength(0.55 + 0.3 * Math.min(1, move.fall)),
       because:
-        `${light} fell ${formatChange(-move.fall)} week on week while ${heavy} ${risen} on the ` +
+        `${light} fell ${formatShare(move.fall)} week on week while ${heavy} ${risen} on the ` +
         `same charge (${formatUsd(sum(lastWeek(series.cost, completeIndex)))} in the last 7 ` +
         'days), so work likely moved up to the heavier tier.',
       tip: {

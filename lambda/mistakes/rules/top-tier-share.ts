@@ -5,6 +5,7 @@ import { type ModelSpend, tokenSpendByModel } from '../model-spend';
 import { cheapestGap, gapSaving } from '../price-gap';
 import type { Rule, RuleContext, RuleMatch, Saving } from '../rule';
 import { clampStrength, sum } from '../series-math';
+import { isPriceSpike } from '../spike-shape';
 
 /** Least share of a family's token spend on its top tiers that counts. */
 const MIN_SHARE = 0.6;
@@ -17,9 +18,9 @@ export const topTierShare: Rule = {
   name: 'top-tier-share',
   mistake: 1,
   needs:
-    "A mix finding 'premium-share', or a spike, trend or new spend on a flagship or mid-tier " +
-    "token meter, where flagship and mid tiers take at least 60% of the family's token spend " +
-    'over the last 28 days.',
+    "A mix finding 'premium-share', or a price spike or a trend on a flagship or mid-tier token " +
+    "meter, where flagship and mid tiers take at least 60% of the family's token spend over the " +
+    'last 28 days; a smaller tier of the family billed too makes it stronger.',
   match(context: RuleContext): RuleMatch | null {
     if (!applies(context)) return null;
 
@@ -40,9 +41,10 @@ export const topTierShare: Rule = {
       small === undefined
         ? `and no smaller ${family} model is billed`
         : `while ${small.model} is billed too (${formatUsd(small.costUsd)})`;
+    const base = small === undefined ? 0.2 + 0.4 * share : 0.3 + 0.6 * share;
     return {
       mistake: 1,
-      strength: clampStrength(0.3 + 0.5 * share + (small === undefined ? 0 : 0.1)),
+      strength: clampStrength(context.finding.kind === 'mix' ? base : base * 0.85),
       because:
         `${names(premium)} took ${formatShare(share)} of the ${family} family's token spend in ` +
         `the last 28 days (${formatUsd(premiumUsd)} of ${formatUsd(totalUsd)}) ${smallClause}, ` +
@@ -60,8 +62,10 @@ export const topTierShare: Rule = {
 
 function applies({ finding, series }: RuleContext): boolean {
   if (finding.kind === 'mix') return finding.pattern === 'premium-share';
-  if (!['spike', 'trend', 'new-spend'].includes(finding.kind) || series === null) return false;
-  return isPremium(series.meter.info) && isTokenMeter(series.meter.info);
+  if (series === null || !isPremium(series.meter.info) || !isTokenMeter(series.meter.info)) {
+    return false;
+  }
+  return finding.kind === 'trend' || isPriceSpike(finding);
 }
 
 function familyOf({ finding, series, history, completeIndex }: RuleContext): string | null {

@@ -36,7 +36,7 @@ export const unitPriceRose: Rule = {
     });
     const strength = 0.45 + 0.2 * Math.log2(ratio) + (cheaper === undefined ? 0 : 0.15);
     const extra = (shape.unitPrice - shape.baselineUnitPrice) * shape.usage;
-    const smaller = cheaper === undefined ? 'a smaller model' : modelOrService(cheaper.meter);
+    const smaller = cheaper === undefined ? '' : ` or to ${modelOrService(cheaper.meter)}`;
 
     return {
       mistake: 1,
@@ -47,8 +47,8 @@ export const unitPriceRose: Rule = {
         `${finding.day}, as it likely does when calls move to a heavier model or a pricier option.`,
       tip: {
         action:
-          `Find which model ID or option the callers switched to on ${finding.day} and send ` +
-          `the calls that do not need it back to ${smaller}.`,
+          `Find which model ID or option the callers switched to on ${finding.day}, and send ` +
+          `the calls that do not need it back to what they used before${smaller}.`,
         saving:
           extra > 0
             ? {
