@@ -8,6 +8,8 @@ export const COST_EXPLORER_REGION = 'us-east-1';
 export type CostExplorerClientOptions = {
   /** @default the standard credential chain (env, profile, SSO, role) */
   readonly credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  /** A named profile of the shared config files, like AWS_PROFILE. @default AWS_PROFILE or default */
+  readonly profile?: string;
   /** Another endpoint, e.g. a local one in tests. @default the regional AWS endpoint */
   readonly endpoint?: string;
   /** @default DEFAULT_RETRY_BUDGET, under a minute per call */
@@ -23,6 +25,7 @@ export function createCostExplorerClient(
     region: COST_EXPLORER_REGION,
     ...boundedClientOptions(budget),
     ...(options.credentials ? { credentials: options.credentials } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
   });
 }

@@ -14,6 +14,8 @@ export type LoadedSettings = ResolvedSettings & {
   readonly values: Readonly<Record<string, string>>;
   /** GetParametersByPath requests made, one per page. */
   readonly requests: number;
+  /** The warnings about parameters that could not be read as settings (also in `warnings`). */
+  readonly readWarnings: string[];
 };
 
 /** The SSM maximum for GetParametersByPath. */
@@ -32,11 +34,11 @@ export async function loadSettings(ssm: SSMClient, prefix: string): Promise<Load
   const { pages, requests } = await readPages(ssm, normalised);
 
   const values: Record<string, string> = {};
-  const warnings: string[] = [];
+  const readWarnings: string[] = [];
   for (const parameter of pages.flatMap((page) => page.Parameters ?? [])) {
     const name = (parameter.Name ?? '').slice(normalised.length);
     if (parameter.Type === 'SecureString') {
-      warnings.push(secureStringWarning(normalised, name));
+      readWarnings.push(secureStringWarning(normalised, name));
     } else if (name !== '') {
       values[name] = parameter.Value ?? '';
     }
@@ -45,10 +47,11 @@ export async function loadSettings(ssm: SSMClient, prefix: string): Promise<Load
   const resolved = resolveSettings(values, { prefix: normalised });
   return {
     ...resolved,
-    warnings: [...warnings, ...resolved.warnings],
+    warnings: [...readWarnings, ...resolved.warnings],
     prefix: normalised,
     values,
     requests,
+    readWarnings,
   };
 }
 
@@ -140,6 +143,13 @@ async function explainSsmError(
       `No AWS credentials to read the settings under ${prefix} (${message}). Fix: set ` +
         'AWS_PROFILE or pass --profile NAME (run `aws sso login` first for an SSO profile), ' +
         'or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.',
+      { cause: error },
+    );
+  }
+  if (/region is missing/i.test(message)) {
+    return new SettingsError(
+      `No AWS region to read the settings under ${prefix} from. Fix: pass --region with the ` +
+        "stack's region, or set AWS_REGION.",
       { cause: error },
     );
   }

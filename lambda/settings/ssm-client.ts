@@ -11,6 +11,8 @@ export type SsmClientOptions = {
   readonly region?: string;
   /** @default the standard credential chain */
   readonly credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  /** A named profile of the shared config files, like AWS_PROFILE. @default AWS_PROFILE or default */
+  readonly profile?: string;
   /** @default the regional AWS endpoint */
   readonly endpoint?: string;
   /** @default DEFAULT_RETRY_BUDGET */
@@ -24,6 +26,7 @@ export function createSsmClient(options: SsmClientOptions = {}): SSMClient {
     ...boundedClientOptions(budget),
     ...(options.region ? { region: options.region } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
   });
 }
