@@ -1,0 +1,47 @@
+import { dataKeepsGrowing } from '../../../lambda/mistakes/rules/data-keeps-growing';
+import { history, type MeterSpec, weeklyGrowth } from '../history-builder';
+import { claudeTokens, keyOf, OPENSEARCH, vectorStoreGrowing } from '../scenarios';
+import { contextOf, scenarioContext } from './rule-context';
+
+const collection = (cost: MeterSpec['cost']): MeterSpec => ({
+  service: OPENSEARCH,
+  usageType: 'USE1-ES:ServerlessSearchOCU',
+  serviceKind: 'vector-store',
+  info: { chargeKind: 'search-capacity' },
+  cost,
+});
+
+describe('data-keeps-growing', () => {
+  it('sees a vector store growing four weeks in a row', () => {
+    const match = dataKeepsGrowing.match(scenarioContext(vectorStoreGrowing()));
+
+    // 0.45 + 0.1 × 4 weeks.
+    expect(match).toMatchObject({ mistake: 9, strength: 0.85 });
+    expect(match?.because).toContain('grew 4 weeks in a row');
+    expect(match?.tip.link?.url).toContain('serverless-scaling');
+  });
+
+  it('judges a service-level trend on the service’s data meters', () => {
+    const spend = history({ meters: [collection(weeklyGrowth(10, 1.2))] });
+
+    const match = dataKeepsGrowing.match(
+      contextOf(spend, { kind: 'trend', service: OPENSEARCH, day: 55 }),
+    );
+
+    expect(match?.because).toMatch(/^Amazon OpenSearch Service grew 4 weeks in a row/);
+  });
+
+  it.each([
+    [
+      'storage that stopped growing',
+      collection((day) => (day < 35 ? 10 * 1.2 ** Math.floor(day / 7) : 20)),
+    ],
+    ['token spend that grows', claudeTokens('sonnet', 'input', weeklyGrowth(10, 1.2))],
+  ])('ignores %s', (_name, meter) => {
+    const spend = history({ meters: [meter] });
+
+    expect(
+      dataKeepsGrowing.match(contextOf(spend, { kind: 'trend', meterKey: keyOf(meter), day: 55 })),
+    ).toBeNull();
+  });
+});

@@ -1,0 +1,51 @@
+import { idleCapacity } from '../../../lambda/mistakes/rules/idle-capacity';
+import { history } from '../history-builder';
+import {
+  claudeTokens,
+  keyOf,
+  provisionedBesideFlatOnDemand,
+  provisionedIdleOnWeekends,
+  SONNET,
+  sagemakerEndpointAlwaysOn,
+} from '../scenarios';
+import { contextOf, scenarioContext } from './rule-context';
+
+describe('idle-capacity', () => {
+  it.each([
+    ['on-demand use that kept its level', provisionedBesideFlatOnDemand(), 0.85, 14_400],
+    ['on-demand use quiet on weekends', provisionedIdleOnWeekends(), 0.69, (8 / 28) * 14_400],
+    ['an endpoint with no on-demand use to compare', sagemakerEndpointAlwaysOn(), 0.5, null],
+  ])('sees capacity billed every day beside %s', (_name, scenario, strength, saving) => {
+    const match = idleCapacity.match(scenarioContext(scenario));
+
+    expect(match).toMatchObject({ mistake: 8, strength });
+    expect(match?.because).toContain('weekends included');
+    if (saving === null) expect(match?.tip.saving).toBeNull();
+    else expect(match?.tip.saving?.usd).toBeCloseTo(saving, 1);
+  });
+
+  it('ignores a finding on a meter that is not capacity', () => {
+    const input = claudeTokens('sonnet', 'input', 30);
+    const spend = history({ meters: [input] });
+
+    expect(
+      idleCapacity.match(contextOf(spend, { kind: 'always-on', meterKey: keyOf(input), day: 55 })),
+    ).toBeNull();
+  });
+
+  it('ignores capacity that billed nothing in the last four weeks', () => {
+    const capacity = {
+      service: SONNET,
+      usageType: 'USE1-MP:USE1_ProvisionedThroughput_NoCommit_ModelUnits_Usage-Units',
+      info: { chargeKind: 'provisioned-throughput' as const },
+      cost: (day: number) => (day < 20 ? 480 : 0),
+    };
+    const spend = history({ meters: [capacity] });
+
+    expect(
+      idleCapacity.match(
+        contextOf(spend, { kind: 'always-on', meterKey: keyOf(capacity), day: 55 }),
+      ),
+    ).toBeNull();
+  });
+});

@@ -1,0 +1,63 @@
+import { usageJumpFlatPrice } from '../../../lambda/mistakes/rules/usage-jump-flat-price';
+import { history, jumpOn } from '../history-builder';
+import { claudeTokens, keyOf, outputTokenSpike } from '../scenarios';
+import { contextOf, scenarioContext } from './rule-context';
+
+describe('usage-jump-flat-price', () => {
+  it('points a usage spike at a flat price to API usage, strongest on output tokens', () => {
+    const match = usageJumpFlatPrice.match(scenarioContext(outputTokenSpike()));
+
+    expect(match).toMatchObject({ mistake: 4, strength: 1 });
+    expect(match?.because).toContain('rose 10.0x (2.7M to 26.7M Units a day)');
+    expect(match?.because).toContain('price per unit held (0%)');
+  });
+
+  it('is weaker when the price per unit moved too', () => {
+    const input = claudeTokens('sonnet', 'input', jumpOn(50, 30, 120), {
+      unitPrice: jumpOn(50, 3e-6, 6e-6),
+    });
+    const spend = history({ meters: [input] });
+
+    const match = usageJumpFlatPrice.match(
+      contextOf(spend, {
+        kind: 'spike',
+        pattern: 'usage-and-price',
+        meterKey: keyOf(input),
+        day: 50,
+      }),
+    );
+
+    // Usage 2x: 0.4 + 0.15 = 0.55, less 0.2 for a price that moved +100%.
+    expect(match?.strength).toBeCloseTo(0.35, 2);
+    expect(match?.because).toContain('moved too (+100%)');
+  });
+
+  it('prefers the detector’s evidence to its own reading of the series', () => {
+    const input = claudeTokens('sonnet', 'input', 30);
+    const spend = history({ meters: [input] });
+    const evidence = { usageRatio: 3, unitPriceRatio: 1 };
+
+    const match = usageJumpFlatPrice.match(
+      contextOf(spend, {
+        kind: 'spike',
+        pattern: 'usage',
+        meterKey: keyOf(input),
+        day: 50,
+        evidence,
+      }),
+    );
+
+    expect(match?.because).toContain('rose 3.0x');
+  });
+
+  const output = claudeTokens('sonnet', 'output', jumpOn(50, 40, 52));
+  const spend = history({ meters: [output] });
+  it.each([
+    ['a spike put down to price', { kind: 'spike', pattern: 'price', meterKey: keyOf(output) }],
+    ['usage up only 1.3x', { kind: 'spike', pattern: 'usage', meterKey: keyOf(output) }],
+    ['a trend', { kind: 'trend', meterKey: keyOf(output) }],
+    ['a service-level spike', { kind: 'spike', pattern: 'usage', service: 'Amazon Bedrock' }],
+  ] as const)('ignores %s', (_name, spec) => {
+    expect(usageJumpFlatPrice.match(contextOf(spend, { ...spec, day: 50 }))).toBeNull();
+  });
+});
