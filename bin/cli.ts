@@ -14,8 +14,16 @@ type CommandEntry = {
 /** Every command of the CLI. Adding one is a line here and a file in bin/commands/. */
 const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   scan: {
-    summary: 'Scan a recorded Cost Explorer capture and print the report (reads no AWS data).',
+    summary: 'Print the report of a recorded capture (--input FILE) or of Cost Explorer now.',
     load: () => import('./commands/scan'),
+  },
+  record: {
+    summary: "Record the account's Cost Explorer data as a capture that scan replays.",
+    load: () => import('./commands/record'),
+  },
+  config: {
+    summary: "Show or check the watchdog's settings in SSM Parameter Store.",
+    load: () => import('./commands/config'),
   },
 };
 

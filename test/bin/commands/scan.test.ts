@@ -110,7 +110,9 @@ describe('scan', () => {
 
   it.each([
     ['an unknown flag', ['--inptu', 'x.json'], 'Unknown option --inptu for scan.'],
-    ['no --input', [], 'scan needs --input FILE'],
+    ['no --input', [], 'scan needs --input FILE (a recorded capture) or --live.'],
+    ['both --input and --live', ['--input', 'x.json', '--live'], 'not both'],
+    ['a live option without --live', ['--input', 'x.json', '--days', '30'], 'only applies'],
     ['a flag without its value', ['--input'], 'Option --input of scan needs a value.'],
     ['an unknown format', ['--input', 'x.json', '--format', 'yaml'], 'Unknown format "yaml"'],
     ['a date that does not exist', ['--input', 'x.json', '--as-of', '2026-02-30'], 'not a date'],
@@ -181,3 +183,38 @@ function badAmountCapture(): string {
   const text = JSON.stringify(capture);
   return text.replace(/"Amount":"40"/, '"Amount":"forty"');
 }
+
+describe('scan --live', () => {
+  let costExplorer: LocalAwsJsonEndpoint | undefined;
+  let env: ReturnType<typeof isolateAwsEnv> | undefined;
+
+  afterEach(async () => {
+    env?.restore();
+    await costExplorer?.close();
+  });
+
+  it('reads Cost Explorer through the SDK and reports the requests it made', async () => {
+    // Prepare: a local Cost Explorer serving the small capture's pages.
+    const pages = smallCapture().GetCostAndUsage.map((page) => ({ ...page }));
+    costExplorer = await LocalAwsJsonEndpoint.start(
+      defaultResponders({ GetCostAndUsage: pagedBy('NextPageToken', pages) }),
+    );
+    env = isolateAwsEnv({
+      ...TEST_KEYS,
+      AWS_ENDPOINT_URL_COST_EXPLORER: costExplorer.url,
+      AWS_REGION: 'us-east-1',
+    });
+    const { io, stdout, stderr } = bufferIo();
+
+    // Act
+    const code = await run(['--live', '--format', 'json'], io);
+
+    // Assess
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout());
+    expect(json.asOf).toBe('2026-03-20');
+    expect(json.costExplorerRequests).toBe(costExplorer.calls.length);
+    expect(json.findings.some((finding: { kind: string }) => finding.kind === 'spike')).toBe(true);
+    expect(stderr()).toContain('Cost Explorer GetCostAndUsage, daily spend per meter: page 1');
+  });
+});
