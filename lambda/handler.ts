@@ -1,10 +1,10 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { SSMClient } from '@aws-sdk/client-ssm';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { WebClient } from '@slack/web-api';
 import type { Context } from 'aws-lambda';
 import { createCostExplorerClient } from './collect/client';
@@ -114,7 +114,8 @@ async function runOnce(
   const failed = (step: FailedStep) => async (error: unknown) => {
     await publishOperational(sns, { step, runDate, error }, attempt).then(
       () => logger.warn('operational message sent', { step }),
-      (publishError) => logger.error('operational message not sent', { error: publishError as Error }),
+      (publishError) =>
+        logger.error('operational message not sent', { error: publishError as Error }),
     );
     throw error;
   };
@@ -225,11 +226,7 @@ function recordReport(deps: HandlerDependencies, report: Report): void {
       .addDimension('severity', severity)
       .addMetric('Findings', MetricUnit.Count, bySeverity[severity] ?? 0);
   }
-  metrics.addMetric(
-    'CostExplorerRequests',
-    MetricUnit.Count,
-    report.footer.costExplorerRequests,
-  );
+  metrics.addMetric('CostExplorerRequests', MetricUnit.Count, report.footer.costExplorerRequests);
   if (report.headline.lastCompleteDay !== null)
     metrics.addMetric('LlmSpendLastCompleteDayUsd', MetricUnit.NoUnit, report.headline.lastDayUsd);
 }

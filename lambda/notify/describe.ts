@@ -70,27 +70,34 @@ export function likelyMistake(finding: ExplainedFinding): string | null {
   return `#${first.mistake} ${first.title}: ${first.because}${also}`;
 }
 
-/** The spend line: the last complete day and the month to date against expected. */
-export function spendLine(headline: Headline): string {
-  const parts: string[] = [];
+/** The parts of the spend line, each a label and its numbers. */
+export function spendParts(headline: Headline): { label: string; text: string }[] {
+  const parts: { label: string; text: string }[] = [];
   if (headline.lastCompleteDay !== null) {
-    parts.push(
-      `${headline.lastCompleteDay}: ${usd(headline.lastDayUsd)} vs ` +
-        `${usd(headline.lastDayExpectedUsd)} expected${delta(headline.lastDayUsd, headline.lastDayExpectedUsd)}`,
-    );
+    parts.push({
+      label: `Spend on ${headline.lastCompleteDay}`,
+      text: against(headline.lastDayUsd, headline.lastDayExpectedUsd),
+    });
   }
-  parts.push(
-    `month to date: ${usd(headline.monthToDateUsd)} vs ${usd(headline.monthToDateExpectedUsd)} ` +
-      `expected${delta(headline.monthToDateUsd, headline.monthToDateExpectedUsd)}`,
-  );
+  parts.push({
+    label: 'Month to date',
+    text: against(headline.monthToDateUsd, headline.monthToDateExpectedUsd),
+  });
   if (headline.monthlyBudgetUsd !== null) {
     const forecast = headline.monthForecastUsd;
-    parts.push(
-      `budget ${usd(headline.monthlyBudgetUsd)}` +
-        (forecast === null ? '' : `, forecast ${usd(forecast)}`),
-    );
+    parts.push({
+      label: 'Budget',
+      text: `${usd(headline.monthlyBudgetUsd)}${forecast === null ? '' : `, forecast ${usd(forecast)}`}`,
+    });
   }
-  return `LLM spend ${parts.join('; ')}`;
+  return parts;
+}
+
+/** The spend line: the last complete day and the month to date against expected. */
+export function spendLine(headline: Headline): string {
+  return `LLM ${spendParts(headline)
+    .map(({ label, text }) => `${label.charAt(0).toLowerCase()}${label.slice(1)}: ${text}`)
+    .join('; ')}`;
 }
 
 /** What the run watched and what watching cost, for the footer. */
@@ -140,9 +147,9 @@ export function capitalised(severity: Severity): string {
   return severity.charAt(0).toUpperCase() + severity.slice(1);
 }
 
-function delta(actual: number, expected: number): string {
+function against(actual: number, expected: number): string {
   const text = change(actual, expected);
-  return text ? ` (${text})` : '';
+  return `${usd(actual)} vs ${usd(expected)} expected${text ? ` (${text})` : ''}`;
 }
 
 function change(actual: number, expected: number): string | null {

@@ -15,7 +15,7 @@ import {
   likelyMistake,
   plural,
   SEVERITY_MARK,
-  spendLine,
+  spendParts,
   totalImpact,
   worstSeverity,
 } from '../describe';
@@ -51,7 +51,7 @@ export function renderSlackAlert(alert: Alert): SlackMessage {
     ...alert.ended.map((record) => endedSection(record, alert.report.asOf)),
   ];
   const { blocks } = fitBlocks({
-    head: [header(title), section(esc(spendLine(alert.report.headline))), divider],
+    head: [header(title), section(spendSection(alert.report)), divider],
     items: items.length > 0 ? items : [section(esc(quietLine(alert.report)))],
     tail: [...notesBlock(alert), footerBlock(alert.report)],
     more: (omitted) => section(moreLine(omitted)),
@@ -95,6 +95,12 @@ function headerText(alert: Alert): string {
   }
   const notes = alert.notices.length > 0 ? ` · ${plural(alert.notices.length, 'note')}` : '';
   return `✅ LLM spend: ${countsLine(alert)}${notes}`;
+}
+
+function spendSection(report: Report): string {
+  return spendParts(report.headline)
+    .map(({ label, text }) => `*${esc(label)}:* ${esc(text)}`)
+    .join('   ·   ');
 }
 
 function freshSection(finding: ExplainedFinding): SlackBlock {

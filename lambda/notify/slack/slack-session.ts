@@ -40,7 +40,10 @@ export class SlackSession {
         },
       };
     } catch (error) {
-      return { status: 'unavailable', error: error instanceof Error ? error : new Error(String(error)) };
+      return {
+        status: 'unavailable',
+        error: error instanceof Error ? error : new Error(String(error)),
+      };
     }
   }
 
@@ -54,7 +57,8 @@ export class SlackSession {
     const token = await fetchSlackToken(secrets, secretArn);
     if (token.status === 'disabled') return slackDisabledWarning(token.reason);
 
-    const create = this.options.createClient ?? ((value, url) => createSlackClient(value, { slackApiUrl: url }));
+    const create =
+      this.options.createClient ?? ((value, url) => createSlackClient(value, { slackApiUrl: url }));
     this.client = create(token.token, slackApiUrl);
     return this.client;
   }

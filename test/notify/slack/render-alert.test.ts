@@ -44,8 +44,8 @@ describe('renderSlackAlert', () => {
     const message = renderSlackAlert(anAlert([aFinding()]));
 
     expect(textOf(message.blocks)).toContain(
-      '2026-03-14: $2,345.67 vs $1,100.00 expected (+113%); ' +
-        'month to date: $12,345.00 vs $9,800.00 expected (+26%)',
+      '*Spend on 2026-03-14:* $2,345.67 vs $1,100.00 expected (+113%)   ·   ' +
+        '*Month to date:* $12,345.00 vs $9,800.00 expected (+26%)',
     );
   });
 
@@ -129,7 +129,7 @@ describe('renderSlackAlert', () => {
     expect(headerOf(blocks)).toBe('✅ LLM spend: no findings');
     expect(text).toContain('no findings');
     expect(textOf(blocks)).toContain('No findings as of 2026-03-15.');
-    expect(textOf(blocks)).toContain('2026-03-14: $2,345.67 vs $1,100.00 expected');
+    expect(textOf(blocks)).toContain('*Spend on 2026-03-14:* $2,345.67 vs $1,100.00 expected');
     expect(blocks).toHaveLength(5);
   });
 

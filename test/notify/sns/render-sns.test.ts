@@ -55,7 +55,7 @@ describe('renderSnsMessage', () => {
     expect(lines.slice(0, 12)).toEqual([
       'LLM cost watchdog: HIGH: $934.56 at stake (1 new finding)',
       '',
-      'LLM spend 2026-03-14: $2,345.67 vs $1,100.00 expected (+113%); month to date: $12,345.00 vs $9,800.00 expected (+26%)',
+      'LLM spend on 2026-03-14: $2,345.67 vs $1,100.00 expected (+113%); month to date: $12,345.00 vs $9,800.00 expected (+26%)',
       '',
       '1. [HIGH] Spike (more usage)',
       '   Where:   Amazon Bedrock · Claude Sonnet 4 · input tokens · us-east-1',
