@@ -31,6 +31,8 @@ describe('handler', () => {
   afterEach(() => watchdog.close());
 
   it('posts a spike once, not again the next day, in its thread when it grows, and when it ends', async () => {
+    // Days of spikes in a row would also be a weekly trend: this test follows the spike alone.
+    watchdog.parameters['trend-growth-pct'] = '10000';
     const handler = watchdog.handler();
 
     watchdog.world.set(spendWith({ '2026-03-14': 900 }));
@@ -78,12 +80,12 @@ describe('handler', () => {
     expect(message).toMatchObject({
       topicArn: TOPIC_ARN,
       structure: 'json',
-      subject: expect.stringMatching(/^LLM cost [A-Z]+: \$800\.00 at stake, 1 new finding$/),
+      subject: expect.stringMatching(/^LLM cost [A-Z]+: \$24,000\/month at stake, 1 new finding$/),
       attributes: {
         severity: { dataType: 'String', value: expect.any(String) },
         kinds: { dataType: 'String.Array', value: '["spike"]' },
         mistakes: { dataType: 'String.Array', value: expect.stringMatching(/^\[.*\]$/) },
-        impactUsd: { dataType: 'Number', value: '800.00' },
+        impactUsd: { dataType: 'Number', value: '24000.00' },
       },
     });
     expect(snsEmail(message as PublishedMessage)).toContain('Amazon Textract');

@@ -1,5 +1,5 @@
 import type { MessageAttributeValue } from '@aws-sdk/client-sns';
-import { formatUsd as usd } from '../../report/format';
+import { formatUsdWhole as usdWhole } from '../../report/format';
 import type { Alert } from '../alert';
 import { countsLine, totalImpact, worstSeverity } from '../describe';
 import { renderAlertJson } from './alert-json';
@@ -73,7 +73,8 @@ export function subjectOf(alert: Alert): string {
   const subject =
     worst === null
       ? `LLM cost watchdog: ${countsLine(alert)} as of ${alert.report.asOf}`
-      : `LLM cost ${worst.toUpperCase()}: ${usd(totalImpact(alert))} at stake, ${countsLine(alert)}`;
+      : `LLM cost ${worst.toUpperCase()}: ${usdWhole(totalImpact(alert))}/month at stake, ` +
+        countsLine(alert);
   return asciiLine(subject, SUBJECT_LIMIT);
 }
 
