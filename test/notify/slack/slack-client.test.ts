@@ -56,6 +56,16 @@ describe('postSlackMessage', () => {
     expect(slack.posted).toHaveLength(1);
   });
 
+  it('waits out a Retry-After on its own timer when none is given', async () => {
+    slack.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
+
+    await postSlackMessage(client, CHANNEL, message, { deadline: Date.now() + 60_000 });
+
+    const [limited, accepted] = slack.calls.map((call) => call.at);
+    expect((accepted ?? 0) - (limited ?? 0)).toBeGreaterThanOrEqual(950);
+    expect(slack.posted).toHaveLength(1);
+  });
+
   it('fails at once when the Retry-After would pass the deadline', async () => {
     slack.failNext('chat.postMessage', { status: 429, retryAfter: 120 });
 
