@@ -30,7 +30,7 @@ describe('handler', () => {
   });
   afterEach(() => watchdog.close());
 
-  it('posts a spike once, not again the next day, in its thread when it grows, and when it ends', async () => {
+  it('posts a spike once, in its thread when it grows and when it ends, else nothing', async () => {
     // Days of spikes in a row would also be a weekly trend: this test follows the spike alone.
     watchdog.parameters['trend-growth-pct'] = '10000';
     const handler = watchdog.handler();
@@ -161,7 +161,7 @@ describe('handler', () => {
     expect(snsJson(message as PublishedMessage).findings.length).toBeGreaterThan(0);
   });
 
-  it('turns Slack off with a warning to SNS, not a crash, when the token is a placeholder', async () => {
+  it('turns Slack off with a warning to SNS, not a crash, when the token is missing', async () => {
     watchdog.secret = 'PLACEHOLDER';
     watchdog.world.set(spendWith({ '2026-03-14': 900 }));
 

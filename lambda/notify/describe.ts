@@ -55,24 +55,30 @@ export function findingTitle(finding: ExplainedFinding): string {
 export function findingAmounts(finding: ExplainedFinding): string {
   const { actualUsd: actual, expectedUsd: expected, impactUsd: impact, day } = finding;
   const delta = change(actual, expected);
-  const vs = (what: string) => `${usd(expected)} ${what}${delta ? ` (${delta})` : ''}`;
-  const provisional = finding.provisional ? ' (not final yet)' : '';
+  const vs = (what: string) => `vs ${usd(expected)} ${what}${delta ? ` (${delta})` : ''}`;
+  const on = `on ${day}${finding.provisional ? ' (not final yet)' : ''}`;
   const share =
     finding.shareOfSpend > 0 ? `, ${formatShare(finding.shareOfSpend)} of the day's spend` : '';
 
   switch (finding.kind) {
     case 'spike':
-      return `${usd(actual)} on ${day}${provisional} vs ${vs('expected')}, impact ${usd(impact)}${share}`;
+      return `${usd(actual)} ${on} ${vs('expected')}, impact ${usd(impact)}${share}`;
     case 'new-spend':
-      return `${usd(actual)} a day on ${day}${provisional}, none before in the window${share}`;
+      return `${usd(actual)} a day ${on}, none before in the window${share}`;
     case 'trend':
-      return `${usd(actual)} in the 7 days to ${day} vs ${vs('the 7 days before')}, impact ${usd(impact)} a week`;
+      return (
+        `${usd(actual)} in the 7 days to ${day} ${vs('the 7 days before')}, ` +
+        `impact ${usd(impact)} a week`
+      );
     case 'always-on':
       return `${usd(actual)} a month at its current rate, billed every day through ${day}`;
     case 'forecast-overrun':
       return `Month forecast ${usd(actual)} vs a budget of ${usd(expected)}: ${usd(impact)} over`;
     case 'native-anomaly':
-      return `${usd(actual)} spent vs ${vs('expected')} while it lasted (to ${day}), impact ${usd(impact)}`;
+      return (
+        `${usd(actual)} spent ${vs('expected')} while it lasted (to ${day}), ` +
+        `impact ${usd(impact)}`
+      );
     case 'mix':
       return `${usd(actual)} a month concerned (the window's spend scaled to 30 days) as of ${day}`;
   }
@@ -101,10 +107,8 @@ export function spendParts(headline: Headline): { label: string; text: string }[
   });
   if (headline.monthlyBudgetUsd !== null) {
     const forecast = headline.monthForecastUsd;
-    parts.push({
-      label: 'Budget',
-      text: `${usd(headline.monthlyBudgetUsd)}${forecast === null ? '' : `, forecast ${usd(forecast)}`}`,
-    });
+    const projected = forecast === null ? '' : `, forecast ${usd(forecast)}`;
+    parts.push({ label: 'Budget', text: `${usd(headline.monthlyBudgetUsd)}${projected}` });
   }
   return parts;
 }
@@ -119,12 +123,12 @@ export function spendLine(headline: Headline): string {
 /** What the run watched and what watching cost, for the footer. */
 export function footerParts(report: Report): string[] {
   const { window, footer } = report;
-  const requests = footer.costExplorerRequests;
+  const requests = plural(footer.costExplorerRequests, 'Cost Explorer request');
   return [
     `Window ${window.start} to ${window.end} (${window.days} days)`,
     `${footer.metersWatched} meters in ${footer.servicesWatched} services watched`,
     `${report.mutedCount} muted`,
-    `${requests} Cost Explorer request${requests === 1 ? '' : 's'} (${usd(footer.costExplorerCostUsd)})`,
+    `${requests} (${usd(footer.costExplorerCostUsd)})`,
   ];
 }
 

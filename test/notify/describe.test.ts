@@ -8,7 +8,9 @@ describe('findingAmounts', () => {
     {
       kind: 'spike',
       numbers: { actualUsd: 400, expectedUsd: 100, impactUsd: 300, shareOfSpend: 0.5 },
-      says: "$400.00 on 2026-03-14 vs $100.00 expected (+300%), impact $300.00, 50% of the day's spend",
+      says:
+        '$400.00 on 2026-03-14 vs $100.00 expected (+300%), impact $300.00, ' +
+        "50% of the day's spend",
     },
     {
       kind: 'new-spend',
@@ -18,7 +20,9 @@ describe('findingAmounts', () => {
     {
       kind: 'trend',
       numbers: { actualUsd: 1_400, expectedUsd: 1_000, impactUsd: 400, shareOfSpend: 0 },
-      says: '$1,400.00 in the 7 days to 2026-03-14 vs $1,000.00 the 7 days before (+40%), impact $400.00 a week',
+      says:
+        '$1,400.00 in the 7 days to 2026-03-14 vs $1,000.00 the 7 days before (+40%), ' +
+        'impact $400.00 a week',
     },
     {
       kind: 'always-on',
@@ -66,7 +70,8 @@ describe('spendLine', () => {
 
     expect(line).toBe(
       'LLM spend on 2026-03-14: $2,345.67 vs $1,100.00 expected (+113%); ' +
-        'month to date: $12,345.00 vs $9,800.00 expected (+26%); budget: $20,000.00, forecast $25,500.00',
+        'month to date: $12,345.00 vs $9,800.00 expected (+26%); ' +
+        'budget: $20,000.00, forecast $25,500.00',
     );
   });
 });

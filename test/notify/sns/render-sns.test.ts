@@ -58,15 +58,19 @@ describe('renderSnsMessage', () => {
     expect(lines.slice(0, 12)).toEqual([
       'LLM cost watchdog: HIGH: $28,037 a month at stake (1 new finding)',
       '',
-      'LLM spend on 2026-03-14: $2,345.67 vs $1,100.00 expected (+113%); month to date: $12,345.00 vs $9,800.00 expected (+26%)',
+      'LLM spend on 2026-03-14: $2,345.67 vs $1,100.00 expected (+113%); ' +
+        'month to date: $12,345.00 vs $9,800.00 expected (+26%)',
       '',
       '1. [HIGH] Spike (more usage)',
       '   Where:   Amazon Bedrock · Claude Sonnet 4 · input tokens · us-east-1',
-      "   Amount:  $1,234.56 on 2026-03-14 vs $300.00 expected (+312%), impact $934.56, 42% of the day's spend",
+      '   Amount:  $1,234.56 on 2026-03-14 vs $300.00 expected (+312%), impact $934.56, ' +
+        "42% of the day's spend",
       '   Trend:   ▃▃▃▃▃▃▃▃▃▃▃▃▃█ (last 14 days)',
-      '   Likely:  #4 Misconfiguring API usage: Usage rose 4.1x while the price per unit stayed flat.',
+      '   Likely:  #4 Misconfiguring API usage: ' +
+        'Usage rose 4.1x while the price per unit stayed flat.',
       expect.stringMatching(/^ {3}Tip: {5}Input tokens of Claude Sonnet 4 rose/),
-      '   How:     Bedrock quotas: https://docs.aws.amazon.com/bedrock/latest/userguide/quotas.html',
+      '   How:     Bedrock quotas: ' +
+        'https://docs.aws.amazon.com/bedrock/latest/userguide/quotas.html',
       `   Key:     ${aFinding().key}`,
     ]);
     expect(message).not.toMatch(/[*`]Tip/);
