@@ -76,6 +76,7 @@ export function createHandler(deps: HandlerDependencies) {
         secrets: deps.secrets,
         secretArn: environment.slackTokenSecretArn,
         slackApiUrl: environment.slackApiUrl,
+        logger,
         ...(deps.createSlackClient ? { createClient: deps.createSlackClient } : {}),
         ...(deps.sleep ? { sleep: deps.sleep } : {}),
       });
