@@ -141,6 +141,9 @@ describe('handler', () => {
     await expect(watchdog.invoke(watchdog.handler(), '2026-03-15')).rejects.toThrow(fix);
 
     expect(snsEmail(watchdog.sns.published[0] as PublishedMessage)).toContain(fix);
+    const failure = watchdog.logLines().find((line) => line.message === 'run failed');
+    expect(failure).toMatchObject({ level: 'ERROR', error: { name: 'DeliveryError' } });
+    expect(watchdog.output.join('')).not.toContain(SLACK_TOKEN);
   });
 
   it('stays inside the Slack and SNS limits with 200 findings', async () => {
