@@ -82,6 +82,108 @@ export function firstActiveIndex(values: readonly number[], before: number): num
 }
 
 /**
+ * The expected level of `values[judged]`, before its spread: the median of
+ * the same weekday's complete days in `[from, judged)` when there are at
+ * least `MIN_WEEKDAY_POINTS` of them, else of all of them. Cheap (one small
+ * sort), so that a detector can rule most days out before measuring the
+ * spread. Null when fewer than `MIN_BASELINE_DAYS` complete days are left.
+ */
+export function baselineLevel(
+  values: readonly number[],
+  from: number,
+  judged: number,
+  context: BaselineContext,
+): BaselineLevel | null {
+  const { weekdays, complete, all, sameDay } = context;
+  const target = weekdays[judged] as number;
+  let points = 0;
+  let weekdayPoints = 0;
+  let firstIndex = -1;
+  let lastIndex = -1;
+
+  for (let index = Math.max(0, from); index < judged; index++) {
+    if (complete[index] !== 1) continue;
+    const value = values[index] ?? 0;
+    if (weekdays[index] === target) sameDay[weekdayPoints++] = value;
+    if (firstIndex < 0) firstIndex = index;
+    lastIndex = index;
+    points++;
+  }
+  if (points < MIN_BASELINE_DAYS) return null;
+
+  const basis: BaselineBasis = weekdayPoints >= MIN_WEEKDAY_POINTS ? 'weekday' : 'all';
+  if (basis === 'all') {
+    let count = 0;
+    for (let index = firstIndex; index <= lastIndex; index++) {
+      if (complete[index] === 1) all[count++] = values[index] ?? 0;
+    }
+  }
+  const expected =
+    basis === 'weekday' ? medianInPlace(sameDay, weekdayPoints) : medianInPlace(all, points);
+  return { expected, basis, target, points, weekdayPoints, firstIndex, lastIndex };
+}
+
+/** The first step of a baseline: its window and expected level. */
+export type BaselineLevel = Omit<Baseline, 'mad' | 'scale'> & {
+  /** Weekday of the judged day, 0 for Sunday. */
+  readonly target: number;
+};
+
+/**
+ * Completes a baseline with its spread: the median absolute deviation of
+ * every baseline day from its own weekday's level (a weekday with too few
+ * days uses the overall median), or from the overall median on the `all`
+ * basis; then floored so that a flat series still has a scale.
+ */
+export function baselineSpread(
+  values: readonly number[],
+  level: BaselineLevel,
+  context: BaselineContext,
+): Baseline {
+  const { all, sameDay, profile, weekdays, complete } = context;
+  const { firstIndex, lastIndex, basis } = level;
+
+  if (basis === 'weekday') {
+    let count = 0;
+    for (let index = firstIndex; index <= lastIndex; index++) {
+      if (complete[index] === 1) all[count++] = values[index] ?? 0;
+    }
+    const overall = medianInPlace(all, count);
+    // Each weekday's own median where it has enough days, the overall one otherwise.
+    for (let weekday = 0; weekday < 7; weekday++) {
+      let days = 0;
+      for (let index = firstIndex; index <= lastIndex; index++) {
+        if (complete[index] === 1 && weekdays[index] === weekday) {
+          sameDay[days++] = values[index] ?? 0;
+        }
+      }
+      profile[weekday] = days >= MIN_WEEKDAY_POINTS ? medianInPlace(sameDay, days) : overall;
+    }
+  } else {
+    profile.fill(level.expected);
+  }
+
+  let count = 0;
+  for (let index = firstIndex; index <= lastIndex; index++) {
+    if (complete[index] !== 1) continue;
+    all[count++] = Math.abs((values[index] ?? 0) - (profile[weekdays[index] as number] as number));
+  }
+  const mad = medianInPlace(all, count);
+  const floor = SCALE_FLOOR_FRACTION * Math.abs(level.expected) + SCALE_FLOOR_USD;
+
+  return {
+    expected: level.expected,
+    mad,
+    scale: Math.max(MAD_SCALE * mad, floor),
+    basis,
+    points: level.points,
+    weekdayPoints: level.weekdayPoints,
+    firstIndex,
+    lastIndex,
+  };
+}
+
+/**
  * Baseline of `values[judged]` from the complete days in `[from, judged)`.
  * Days before `from` are left out (the meter did not exist yet). Null when
  * fewer than `MIN_BASELINE_DAYS` complete days are left.
@@ -92,100 +194,15 @@ export function weekdayBaseline(
   judged: number,
   context: BaselineContext,
 ): Baseline | null {
-  const { weekdays, complete, all, sameDay } = context;
-  const target = weekdays[judged];
-  let points = 0;
-  let weekdayPoints = 0;
-  let firstIndex = -1;
-  let lastIndex = -1;
-
-  for (let index = Math.max(0, from); index < judged; index++) {
-    if (complete[index] !== 1) continue;
-    const value = values[index] ?? 0;
-    all[points++] = value;
-    if (weekdays[index] === target) sameDay[weekdayPoints++] = value;
-    if (firstIndex < 0) firstIndex = index;
-    lastIndex = index;
-  }
-  if (points < MIN_BASELINE_DAYS) return null;
-
-  const window = { from: firstIndex, to: lastIndex, points, weekdayPoints };
-  return weekdayPoints >= MIN_WEEKDAY_POINTS
-    ? weekdayProfileBaseline(values, target as number, window, context)
-    : allDaysBaseline(values, window, context);
+  const level = baselineLevel(values, from, judged, context);
+  return level === null ? null : baselineSpread(values, level, context);
 }
 
-type Window = {
-  readonly from: number;
-  readonly to: number;
-  readonly points: number;
-  readonly weekdayPoints: number;
-};
-
-function allDaysBaseline(
-  values: readonly number[],
-  window: Window,
-  context: BaselineContext,
-): Baseline {
-  const { all } = context;
-  const expected = medianInPlace(all, window.points);
-
-  let count = 0;
-  for (let index = window.from; index <= window.to; index++) {
-    if (context.complete[index] === 1) all[count++] = Math.abs((values[index] ?? 0) - expected);
-  }
-  const mad = medianInPlace(all, count);
-
-  return finish(expected, mad, 'all', window);
-}
-
-function weekdayProfileBaseline(
-  values: readonly number[],
-  target: number,
-  window: Window,
-  context: BaselineContext,
-): Baseline {
-  const { all, sameDay, profile, weekdays, complete } = context;
-  const overall = medianInPlace(all, window.points);
-
-  // Each weekday's own median where it has enough days, the overall one otherwise.
-  for (let weekday = 0; weekday < 7; weekday++) {
-    let count = 0;
-    for (let index = window.from; index <= window.to; index++) {
-      if (complete[index] === 1 && weekdays[index] === weekday) {
-        sameDay[count++] = values[index] ?? 0;
-      }
-    }
-    profile[weekday] = count >= MIN_WEEKDAY_POINTS ? medianInPlace(sameDay, count) : overall;
-  }
-
-  // The spread is measured on every baseline day, around its own weekday's level.
-  let count = 0;
-  for (let index = window.from; index <= window.to; index++) {
-    if (complete[index] !== 1) continue;
-    const level = profile[weekdays[index] as number] as number;
-    all[count++] = Math.abs((values[index] ?? 0) - level);
-  }
-  const mad = medianInPlace(all, count);
-
-  return finish(profile[target] as number, mad, 'weekday', window);
-}
-
-function finish(expected: number, mad: number, basis: BaselineBasis, window: Window): Baseline {
-  const floor = SCALE_FLOOR_FRACTION * Math.abs(expected) + SCALE_FLOOR_USD;
-  return {
-    expected,
-    mad,
-    scale: Math.max(MAD_SCALE * mad, floor),
-    basis,
-    points: window.points,
-    weekdayPoints: window.weekdayPoints,
-    firstIndex: window.from,
-    lastIndex: window.to,
-  };
-}
-
-/** Robust score of `actual` against a baseline: deviations above the expected value. */
+/**
+ * Robust score of `actual` against a baseline: how many scales it lies above
+ * the expected value. An expected value below zero (credits left in) counts
+ * as zero, since no spend can be expected to be negative.
+ */
 export function robustScore(actual: number, baseline: Baseline): number {
-  return (actual - baseline.expected) / baseline.scale;
+  return (actual - Math.max(baseline.expected, 0)) / baseline.scale;
 }

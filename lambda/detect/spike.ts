@@ -2,8 +2,11 @@ import type { MeterSeries, SpendHistory } from '../series/types';
 import {
   type Baseline,
   type BaselineContext,
+  baselineLevel,
+  baselineSpread,
   createBaselineContext,
   firstActiveIndex,
+  robustScore,
   weekdayBaseline,
 } from './baseline';
 import { dayAt, estimatedIndicesAfter, lastCompleteIndex, weekdayName } from './calendar';
@@ -95,20 +98,44 @@ function judgeDay(
   const actual = series.cost[day] ?? 0;
   if (!(actual > 0) || from >= day) return null;
 
-  const baseline = weekdayBaseline(series.cost, from, day, context);
-  if (baseline === null) return null;
+  const level = baselineLevel(series.cost, from, day, context);
+  if (level === null) return null;
 
-  const expected = Math.max(baseline.expected, 0);
+  // Impact and increase need only the level; most days fail here, before the spread.
+  const expected = Math.max(level.expected, 0);
   const impact = actual - expected;
-  const score = impact / baseline.scale;
   const increasePct = expected > 0 ? (impact / expected) * 100 : null;
-  const isSpike =
-    score >= thresholds.spikeScore &&
-    impact >= thresholds.minImpactUsd &&
-    (increasePct === null || increasePct >= thresholds.minIncreasePct);
-  if (!isSpike) return null;
+  if (impact < thresholds.minImpactUsd) return null;
+  if (increasePct !== null && increasePct < thresholds.minIncreasePct) return null;
+
+  const baseline = baselineSpread(series.cost, level, context);
+  const score = robustScore(actual, baseline);
+  if (score < thresholds.spikeScore) return null;
 
   const cause = splitCause(series, from, day, expected, context);
+  const judged = { day, baseline, expected, impact, increasePct, score, cause };
+  return toFinding(history, series, judged, thresholds, context.weekdays[day] ?? 0);
+}
+
+type Judged = {
+  readonly day: number;
+  readonly baseline: Baseline;
+  readonly expected: number;
+  readonly impact: number;
+  readonly increasePct: number | null;
+  readonly score: number;
+  readonly cause: Cause;
+};
+
+function toFinding(
+  history: SpendHistory,
+  series: MeterSeries,
+  judged: Judged,
+  thresholds: ServiceThresholds,
+  weekday: number,
+): Finding {
+  const { day, baseline, expected, impact, increasePct, score, cause } = judged;
+  const actual = series.cost[day] ?? 0;
   const provisional = history.estimated[day] === true;
   const { meter } = series;
 
@@ -125,7 +152,7 @@ function judgeDay(
     impactUsd: impact,
     provisional,
     evidence: {
-      ...baselineEvidence(history, baseline, context.weekdays[day] ?? 0),
+      ...baselineEvidence(history, baseline, weekday),
       score: round(score),
       actualUsd: round(actual),
       expectedUsd: round(expected),

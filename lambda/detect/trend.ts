@@ -82,10 +82,8 @@ function judgeMeter(
   settings: Settings,
   lastComplete: number,
 ): Finding | null {
-  const weeks = completeWeeks(series.cost, lastComplete);
-  const lastWeek = weeks[0] as number;
-  const priorWeek = weeks[1] as number;
-  const growing = weeksGrowing(weeks);
+  const lastWeek = weekSum(series.cost, lastComplete, 0);
+  const priorWeek = weekSum(series.cost, lastComplete, 1);
 
   const growthPct = growth(lastWeek, priorWeek);
   const withoutPeakPct = growth(
@@ -98,7 +96,12 @@ function judgeMeter(
     growthPct >= settings.trendGrowthPct &&
     withoutPeakPct >= settings.trendGrowthPct &&
     lastWeek - priorWeek >= WEEK_DAYS * settings.minImpactUsd;
-  const steady = isStorageLike(series) && growing >= STEADY_GROWTH_WEEKS;
+  const storageLike = isStorageLike(series);
+  if (!weekOverWeek && !storageLike) return null;
+
+  const weeks = completeWeeks(series.cost, lastComplete);
+  const growing = weeksGrowing(weeks);
+  const steady = storageLike && growing >= STEADY_GROWTH_WEEKS;
   if (!weekOverWeek && !steady) return null;
 
   const expected = weekOverWeek ? priorWeek : (weeks[growing] as number);
