@@ -2,6 +2,7 @@ import type { Finding } from '../detect/finding';
 import { formatShare, formatUsd } from '../report/format';
 import type { Tip } from '../report/report';
 import { mistakeOf } from './catalogue';
+import { evidenceText } from './evidence';
 import type { RuleMatch } from './rule';
 
 /** What a tip says about the finding, whatever the mistake. */
@@ -13,33 +14,59 @@ export type TipSubject = {
 };
 
 /**
- * The full tip: which mistake it likely is, the meter, the day, the dollars
- * (actual, expected, impact) and the share of LLM spend, then the next action,
- * the estimated saving when there is one, and the page that shows how.
+ * The tip: its `text` says which mistake it likely is, the meter, the day,
+ * the dollars (actual, expected, impact, over the horizon the finding's kind
+ * reports), the share of LLM spend, then the next action. The estimated
+ * saving (with its basis) and the page that shows how are fields of their
+ * own, which every renderer shows after the text; they are not repeated in
+ * it.
  */
 export function composeTip(subject: TipSubject, match: RuleMatch): Tip {
   const mistake = mistakeOf(match.mistake);
   const link = match.tip.link ?? mistake.links[0];
   const saving = match.tip.saving ?? null;
-  const { finding } = subject;
-
-  const numbers =
-    `${subject.where} on ${finding.day}: ${formatUsd(finding.actualUsd)} actual against ` +
-    `${formatUsd(finding.expectedUsd)} expected, impact ${formatUsd(finding.impactUsd)}, ` +
-    `${formatShare(subject.shareOfSpend)} of LLM spend that day.`;
-  const savingText =
-    saving === null ? '' : ` Estimated saving ${formatUsd(saving.usd)} a month (${saving.basis}).`;
+  const share = `${formatShare(subject.shareOfSpend)} of LLM spend on ${subject.finding.day}`;
 
   return {
     mistake: match.mistake,
     text:
-      `Likely mistake ${mistake.number} (${mistake.title}). ${numbers} ` +
-      `${match.tip.action}${savingText} How: ${link.url}`,
+      `Likely mistake ${mistake.number} (${mistake.title}). ${subject.where} ` +
+      `${dollars(subject.finding)}; ${share}. ${match.tip.action}`,
     action: match.tip.action,
     link,
     savingUsd: saving === null ? null : roundCents(saving.usd),
     savingBasis: saving?.basis ?? null,
   };
+}
+
+/** The finding's dollars in the words of its horizon. */
+function dollars(finding: Finding): string {
+  const actual = formatUsd(finding.actualUsd);
+  const expected = formatUsd(finding.expectedUsd);
+  const impact = formatUsd(finding.impactUsd);
+  switch (finding.kind) {
+    case 'spike':
+    case 'new-spend':
+      return `on ${finding.day}: ${actual} against ${expected} expected, impact ${impact}`;
+    case 'trend':
+      return (
+        `in the week to ${finding.day}: ${actual} against ${expected} before, ` +
+        `impact ${impact} a week`
+      );
+    case 'native-anomaly': {
+      const start = evidenceText(finding, 'startDate') ?? finding.day;
+      const span = start === finding.day ? `on ${start}` : `from ${start} to ${finding.day}`;
+      return `${span}: ${actual} against ${expected} expected, impact ${impact} in all`;
+    }
+    case 'forecast-overrun':
+      return (
+        `for the month to ${finding.day}: ${actual} projected against a budget of ${expected}, ` +
+        `${impact} over`
+      );
+    case 'always-on':
+    case 'mix':
+      return `as of ${finding.day}: ${actual} a month at stake (30-day equivalent)`;
+  }
 }
 
 function roundCents(amount: number): number {

@@ -1,15 +1,17 @@
 import type { Finding } from '../detect/finding';
 import type { ExplainedFinding, MistakeMatch } from '../report/report';
 import type { SpendHistory } from '../series/types';
-import type { Settings } from '../settings/settings';
+import type { Settings, Severity } from '../settings/settings';
 import { mistakeOf } from './catalogue';
 import { composeTip } from './compose-tip';
 import { ruleContext } from './context';
+import { impactDays, impactRange } from './impact-days';
 import { matchRules, type NamedMatch } from './match-rules';
 import type { Rule, RuleContext } from './rule';
 import { RULES } from './rules';
-import { impactBasis, judgeSeverity, severityRank } from './severity';
-import { DAYS_PER_MONTH, dailyTotals, monthlyFrom, recentFrom, scopeCost } from './spend-window';
+import { mean } from './series-math';
+import { judgeSeverity, severityRank } from './severity';
+import { dailyTotals, recentFrom, scopeCost } from './spend-window';
 import { describeFinding } from './where';
 
 /**
@@ -19,8 +21,9 @@ import { describeFinding } from './where';
  * where it is. Pure: the same findings, history and settings give the same
  * explanations.
  *
- * The result is sorted by severity, then by monthly-equivalent impact (a
- * daily impact times 30), largest first, then by finding key.
+ * The result is sorted by severity, then by impact brought to one day (so a
+ * weekly, monthly or whole-anomaly impact compares with a daily one),
+ * largest first, then by finding key.
  */
 export function explainFindings(
   findings: readonly Finding[],
@@ -63,17 +66,21 @@ function severityOf(
   context: RuleContext,
   totals: readonly number[],
   matches: readonly NamedMatch[],
-) {
-  const { finding, settings, dayIndex, completeIndex } = context;
-  const basis = impactBasis(finding.kind);
+): Severity {
+  const { finding, history, settings, dayIndex } = context;
+  const range = impactRange(history, finding, dayIndex);
   const leading = matches[0];
   return judgeSeverity({
-    impactUsd: finding.impactUsd,
-    basis,
-    spendUsd: basis === 'daily' ? (totals[dayIndex] ?? 0) : monthlyFrom(totals, completeIndex),
+    dailyImpactUsd: dailyImpact(finding),
+    dailySpendUsd: finding.kind === 'mix' ? null : mean(totals.slice(range.start, range.end + 1)),
     minImpactUsd: settings.serviceOverrides[finding.service]?.minImpactUsd ?? settings.minImpactUsd,
     urgent: leading !== undefined && mistakeOf(leading.mistake).priority === 'urgent',
   });
+}
+
+/** A finding's impact brought to one day, whatever horizon its dollars cover. */
+function dailyImpact(finding: Finding): number {
+  return finding.impactUsd / impactDays(finding);
 }
 
 function toMistakeMatch(match: NamedMatch): MistakeMatch {
@@ -85,16 +92,10 @@ function toMistakeMatch(match: NamedMatch): MistakeMatch {
   };
 }
 
-function monthlyImpact(finding: ExplainedFinding): number {
-  return impactBasis(finding.kind) === 'daily'
-    ? finding.impactUsd * DAYS_PER_MONTH
-    : finding.impactUsd;
-}
-
 function bySeverityThenImpact(a: ExplainedFinding, b: ExplainedFinding): number {
   return (
     severityRank(a.severity) - severityRank(b.severity) ||
-    monthlyImpact(b) - monthlyImpact(a) ||
+    dailyImpact(b) - dailyImpact(a) ||
     a.key.localeCompare(b.key)
   );
 }

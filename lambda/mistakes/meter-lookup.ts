@@ -1,3 +1,4 @@
+import { modelOf } from '../detect/model';
 import type { ChargeKind, Meter, MeterSeries, SpendHistory, UsageTypeInfo } from '../series/types';
 
 /**
@@ -7,7 +8,11 @@ import type { ChargeKind, Meter, MeterSeries, SpendHistory, UsageTypeInfo } from
  */
 
 const ON_DEMAND_TOKENS: readonly ChargeKind[] = ['input-tokens', 'output-tokens'];
-const CAPACITY: readonly ChargeKind[] = ['provisioned-throughput', 'endpoint-hours'];
+const CAPACITY: readonly ChargeKind[] = [
+  'provisioned-throughput',
+  'endpoint-hours',
+  'search-capacity',
+];
 const DATA: readonly ChargeKind[] = [
   'storage',
   'search-capacity',
@@ -30,7 +35,7 @@ export function isTokenMeter(info: UsageTypeInfo): boolean {
   return info.tokens !== null || info.batch || info.chargeKind === 'cache-read';
 }
 
-/** Capacity billed by the hour whether used or not. */
+/** Capacity billed by the hour whether used or not (search capacity included). */
 export function isCapacity(info: UsageTypeInfo): boolean {
   return CAPACITY.includes(info.chargeKind);
 }
@@ -47,11 +52,10 @@ export function isPremium(info: UsageTypeInfo): boolean {
 
 /**
  * The model a meter bills for, across regions and charge kinds, or null for
- * a meter with no model. Marketplace listings carry the model in SERVICE.
+ * a meter with no model; the same model the detectors group by.
  */
 export function modelIdentity(meter: Meter): string | null {
-  if (meter.info.model === null) return null;
-  return `${meter.service}|${meter.info.model}`;
+  return modelOf(meter);
 }
 
 /** Every meter of the same model (the meter itself included). */
@@ -97,6 +101,11 @@ export function hasBatch(meters: readonly MeterSeries[]): boolean {
     (series) =>
       (series.meter.info.batch || series.meter.info.chargeKind === 'batch') && billed(series),
   );
+}
+
+/** The meters of one model, by the name the detectors give it (evidence `model`). */
+export function meterOfModel(history: SpendHistory, model: string): MeterSeries[] {
+  return history.meters.filter((series) => modelOf(series.meter) === model);
 }
 
 /** The meters of one service. */

@@ -2,7 +2,6 @@ import type { MeterSeries, SpendHistory } from '../series/types';
 import { isPremium, isTokenMeter, modelIdentity } from './meter-lookup';
 import { mean, sum, unitPrice, windowEnding } from './series-math';
 import { MONTH_BASIS_DAYS } from './spend-window';
-import { modelOrService } from './where';
 
 /** Token spend of one model over a window, across its regions and charges. */
 export type ModelSpend = {
@@ -63,7 +62,7 @@ function toModelSpend(identity: string, meters: MeterSeries[], end: number): Mod
   const first = meters[0] as MeterSeries;
   return {
     identity,
-    model: modelOrService(first.meter),
+    model: identity,
     family: first.meter.info.modelFamily,
     premium: isPremium(first.meter.info),
     costUsd: sum(meters.map((series) => windowCost(series, end))),

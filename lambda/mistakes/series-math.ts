@@ -61,7 +61,10 @@ export function growingSteps(values: readonly number[]): number {
   return steps;
 }
 
-/** Clamp a strength into 0..1, rounded to two decimals. */
+/** The most a rule may claim: the bill shows symptoms, never certainty. */
+export const MAX_STRENGTH = 0.95;
+
+/** Clamp a strength into 0..0.95, rounded to two decimals. */
 export function clampStrength(value: number): number {
-  return Math.round(Math.min(1, Math.max(0, value)) * 100) / 100;
+  return Math.round(Math.min(MAX_STRENGTH, Math.max(0, value)) * 100) / 100;
 }

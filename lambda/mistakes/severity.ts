@@ -1,18 +1,25 @@
 import type { FindingKind } from '../detect/finding';
 import { SEVERITIES, type Severity } from '../settings/settings';
-import { DAYS_PER_MONTH } from './spend-window';
 
 /**
- * Whether a finding's impact is money per day (something happened on a
- * day) or money per month (a standing pattern or a month's overrun).
+ * The horizon of a finding's dollars, as the detectors report them: a day
+ * (spikes, new spend), a week (trends), a month (always-on, forecast
+ * overruns, mix) or the whole of an anomaly (native anomalies).
  */
-export type ImpactBasis = 'daily' | 'monthly';
+export type ImpactHorizon = 'day' | 'week' | 'month' | 'anomaly';
 
-const MONTHLY_KINDS: readonly FindingKind[] = ['always-on', 'mix', 'forecast-overrun'];
+const HORIZONS: Readonly<Record<FindingKind, ImpactHorizon>> = {
+  spike: 'day',
+  'new-spend': 'day',
+  trend: 'week',
+  'always-on': 'month',
+  'forecast-overrun': 'month',
+  mix: 'month',
+  'native-anomaly': 'anomaly',
+};
 
-/** Spikes, new spend, trends and native anomalies are daily; the rest are monthly. */
-export function impactBasis(kind: FindingKind): ImpactBasis {
-  return MONTHLY_KINDS.includes(kind) ? 'monthly' : 'daily';
+export function impactHorizon(kind: FindingKind): ImpactHorizon {
+  return HORIZONS[kind];
 }
 
 /**
@@ -26,13 +33,14 @@ export const SEVERITY_LEVELS = [
 ] as const;
 
 export type SeverityInput = {
-  readonly impactUsd: number;
-  readonly basis: ImpactBasis;
+  /** Impact brought to one day: a week's over 7, a month's over 30, an anomaly's over its days. */
+  readonly dailyImpactUsd: number;
   /**
-   * Spend the share is taken of, on the same basis: the judged day's total
-   * watched spend for a daily finding, a month of it for a monthly one.
+   * Daily watched spend over the same days, for the share; null when share
+   * does not count (mix patterns, whose exposure is most of the spend by
+   * their very definition).
    */
-  readonly spendUsd: number;
+  readonly dailySpendUsd: number | null;
   /** The least daily impact worth an alert (`min-impact-usd`, after service overrides). */
   readonly minImpactUsd: number;
   /** True when the finding's leading mistake is urgent (1, 2 or 4). */
@@ -40,11 +48,9 @@ export type SeverityInput = {
 };
 
 /**
- * Severity from impact in dollars and as a share of spend.
- *
- * The impact is first made daily: a monthly impact is divided by 30, so a
- * mix, always-on or forecast finding is judged on its monthly-equivalent
- * (critical at $30,000 a month, and so on). Then:
+ * Severity from impact in dollars and as a share of spend, both brought to
+ * one day (a weekly impact divided by 7, a monthly one by 30, an anomaly's
+ * total by its days), so that every kind is judged on the same scale:
  *
  * - below `minImpactUsd` a day: info, whatever the share;
  * - critical: at least $1,000 a day, or at least 50% of spend;
@@ -52,17 +58,18 @@ export type SeverityInput = {
  * - medium: at least $50 a day, or 10% of spend;
  * - low: otherwise.
  *
- * An urgent leading mistake (1, 2 or 4) raises the result one step, from low
- * up to critical; info is never raised, since it is below the minimum impact.
+ * Mix findings count dollars only. An urgent leading mistake (1, 2 or 4)
+ * raises the result one step, from low up to critical; info is never
+ * raised, since it is below the minimum impact.
  */
 export function judgeSeverity(input: SeverityInput): Severity {
-  const dailyImpact =
-    input.basis === 'monthly' ? input.impactUsd / DAYS_PER_MONTH : input.impactUsd;
-  if (!(dailyImpact >= input.minImpactUsd) || dailyImpact <= 0) return 'info';
+  const impact = input.dailyImpactUsd;
+  if (!(impact >= input.minImpactUsd) || impact <= 0) return 'info';
 
-  const share = input.spendUsd > 0 ? input.impactUsd / input.spendUsd : 0;
+  const spend = input.dailySpendUsd;
+  const share = spend !== null && spend > 0 ? impact / spend : 0;
   const level = SEVERITY_LEVELS.find(
-    (candidate) => dailyImpact >= candidate.dailyUsd || share >= candidate.share,
+    (candidate) => impact >= candidate.dailyUsd || share >= candidate.share,
   );
   const severity: Severity = level?.severity ?? 'low';
   return input.urgent ? raised(severity) : severity;

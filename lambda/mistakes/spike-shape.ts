@@ -21,7 +21,8 @@ export type SpikeShape = {
 
 /**
  * The shape of the finding's day: the detector's evidence where it gave
- * it (`usageRatio`, `unitPriceRatio`, `unitPrice`, `baselineUnitPrice`),
+ * it (`usageRatio`, `unitPriceRatio`, `actualUnitPrice`, `baselineUnitPrice`,
+ * `expectedUsage`),
  * otherwise worked out from the meter's series against the median of the
  * 28 days before. Null for a finding without a meter series.
  */
@@ -29,16 +30,16 @@ export function spikeShape(context: RuleContext): SpikeShape | null {
   const { series, dayIndex, finding } = context;
   if (series === null) return null;
 
-  const usage = series.usage[dayIndex] ?? 0;
+  const usage = evidenceNumber(finding, 'actualUsage') ?? series.usage[dayIndex] ?? 0;
   const cost = series.cost[dayIndex] ?? 0;
   const before = Math.max(0, dayIndex - 1);
   const baseUsage = dayIndex > 0 ? windowEnding(series.usage, before, BASELINE_DAYS) : [];
   const baseCost = dayIndex > 0 ? windowEnding(series.cost, before, BASELINE_DAYS) : [];
-  const baselineUsage = median(baseUsage);
+  const baselineUsage = evidenceNumber(finding, 'expectedUsage') ?? median(baseUsage);
 
   const computedPrice = unitPrice(cost, usage);
   const computedBaselinePrice = unitPrice(sum(baseCost), sum(baseUsage));
-  const price = evidenceNumber(finding, 'unitPrice') ?? computedPrice;
+  const price = evidenceNumber(finding, 'actualUnitPrice') ?? computedPrice;
   const basePrice = evidenceNumber(finding, 'baselineUnitPrice') ?? computedBaselinePrice;
 
   return {

@@ -1,5 +1,6 @@
-import type { Finding } from '../detect/finding';
+import { ALL_WATCHED_SERVICES, type Finding } from '../detect/finding';
 import type { ChargeKind, Meter, UsageTypeInfo } from '../series/types';
+import { evidenceText } from './evidence';
 
 /** How people read each charge kind. */
 const CHARGE_LABELS: Readonly<Record<ChargeKind, string>> = {
@@ -56,12 +57,19 @@ export function shortMeter(meter: Meter): string {
 export function describeFinding(finding: Finding, meter: Meter | null): string {
   if (meter !== null) return describeMeter(meter);
   if (finding.usageType !== null) return `${finding.service} · ${finding.usageType}`;
-  if (isAllServices(finding.service)) return 'All watched LLM and AI services';
-  return `${finding.service} · all meters`;
+
+  const model = evidenceText(finding, 'model');
+  const family = evidenceText(finding, 'family');
+  const scope = isAllServices(finding.service)
+    ? 'All watched LLM and AI services'
+    : finding.service;
+  if (model !== null && !finding.service.includes(model))
+    return `${model} · all its meters (${scope})`;
+  if (model === null && family !== null) return `${scope} · the ${family} family`;
+  return isAllServices(finding.service) ? scope : `${scope} · all meters`;
 }
 
 /** True for a finding about all watched spend rather than one service. */
 export function isAllServices(service: string): boolean {
-  const name = service.trim().toLowerCase();
-  return name === '' || name === '*' || name === 'all';
+  return service === ALL_WATCHED_SERVICES || service.trim() === '';
 }

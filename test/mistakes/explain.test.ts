@@ -1,3 +1,4 @@
+import { detectAll } from '../../lambda/detect';
 import { explainFindings } from '../../lambda/mistakes/explain';
 import type { Rule } from '../../lambda/mistakes/rule';
 import type { ExplainedFinding } from '../../lambda/report/report';
@@ -153,27 +154,39 @@ describe('explainFindings: the examples', () => {
     const explained = explainOne(customModelStorageGrowing());
 
     expect(tipFor(explained, 9).action).toMatch(/custom models/);
-    expect(explained.mistakes[0]?.because).toContain('4 weeks in a row');
+    expect(explained.mistakes[0]?.because).toContain('7 weeks in a row');
   });
 });
 
 describe('explainFindings: what every explanation carries', () => {
-  const explained = allScenarios().map(explainOne);
+  // Every finding the detectors raise on every example, not only the one each is about.
+  const explained = allScenarios().flatMap((scenario) =>
+    explainFindings(
+      detectAll(scenario.history, scenario.settings),
+      scenario.history,
+      scenario.settings,
+    ),
+  );
   const tips = explained.flatMap((one) => one.tips);
 
-  it('gives every example at least one tip', () => {
-    for (const one of explained) expect(one.tips.length).toBeGreaterThan(0);
+  it('explains every finding the detectors raise on the examples with a tip', () => {
+    expect(explained.length).toBeGreaterThan(allScenarios().length);
+    for (const one of explained) {
+      expect({ key: one.key, tips: one.tips.length > 0 }).toEqual({ key: one.key, tips: true });
+    }
   });
 
-  it('puts a dollar figure, the day, an action and an AWS link in every tip', () => {
+  it('puts a dollar figure, the day, the share and an action in every tip, and a link beside it', () => {
     for (const tip of tips) {
       expect(tip.text).toMatch(/\$\d/);
-      expect(tip.text).toMatch(/ on \d{4}-\d{2}-\d{2}: /);
+      expect(tip.text).toMatch(/ (on|to|of) \d{4}-\d{2}-\d{2}: /);
       expect(tip.text).toMatch(/\d+% of LLM spend/);
       expect(tip.text).toContain(tip.action);
       expect(tip.action).toMatch(/^[A-Z].{20,}\.$/);
+      expect(tip.text.endsWith(tip.action)).toBe(true);
+      expect(tip.text).toMatch(/^Likely mistake \d+ \(/);
       expect(tip.link.url).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
-      expect(tip.text).toContain(tip.link.url);
+      expect(tip.text).not.toContain(tip.link.url);
     }
   });
 
@@ -316,5 +329,21 @@ describe('explainFindings: ordering', () => {
     const [urgent] = explainFindings([haiku], spend, DEFAULT_SETTINGS, leadingWith(4));
 
     expect([plain?.severity, urgent?.severity]).toEqual(['medium', 'high']);
+  });
+});
+
+describe('explainFindings: thin data', () => {
+  it('still explains a finding whose meter and day the history does not hold', () => {
+    const empty = history({ days: 0, meters: [] });
+    const lone = { ...outputTokenSpike().finding, day: '2030-01-01' };
+
+    const [explained] = explainFindings([lone], empty, DEFAULT_SETTINGS);
+
+    expect(explained).toMatchObject({ key: lone.key, shareOfSpend: 0, recentCost: [] });
+    expect(explained?.where).toBe(`${lone.service} · ${lone.usageType}`);
+  });
+
+  it('returns nothing for no findings', () => {
+    expect(explainFindings([], outputTokenSpike().history, DEFAULT_SETTINGS)).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import type { Finding, FindingKind } from '../../lambda/detect/finding';
+import { serviceKind } from '../../lambda/series/services';
 import type {
+  Forecast,
   MeterSeries,
   NativeAnomaly,
   ServiceKind,
@@ -7,10 +9,13 @@ import type {
   TagSplit,
   UsageTypeInfo,
 } from '../../lambda/series/types';
+import { parseUsageType } from '../../lambda/series/usage-type';
 
 /**
- * Builds spend histories from daily series for the explain tests, and
- * findings whose dollars come from those series. Day 0 is a Monday.
+ * Builds spend histories from daily series for the explain tests (meters
+ * parsed by the real usage-type parser), and, for rule tests that need a
+ * finding no detector would raise, findings whose dollars come from those
+ * series. Day 0 is a Monday.
  */
 
 export const FIRST_DAY = '2025-03-03';
@@ -21,8 +26,10 @@ export type Daily = number | ((day: number, weekday: number) => number);
 export type MeterSpec = {
   readonly service: string;
   readonly usageType: string;
+  /** Overrides the kind the service name implies. */
   readonly serviceKind?: ServiceKind;
-  readonly info: Partial<UsageTypeInfo>;
+  /** Overrides parts of what `parseUsageType` reads from the usage type. */
+  readonly info?: Partial<UsageTypeInfo>;
   /** Price per unit: usage is cost over this, unless `usage` is given. */
   readonly unitPrice?: Daily;
   readonly cost: Daily;
@@ -37,6 +44,7 @@ export type HistorySpec = {
   readonly monitorCount?: number | null;
   readonly anomalies?: readonly NativeAnomaly[];
   readonly tags?: TagSplit | null;
+  readonly forecast?: Forecast | null;
 };
 
 export function dayName(index: number): string {
@@ -47,22 +55,6 @@ export function dayName(index: number): string {
 
 function dailyValue(daily: Daily, day: number): number {
   return typeof daily === 'number' ? daily : daily(day, day % 7);
-}
-
-export function info(usageType: string, parts: Partial<UsageTypeInfo>): UsageTypeInfo {
-  return {
-    raw: usageType,
-    regionCode: 'USE1',
-    region: 'us-east-1',
-    model: null,
-    modelFamily: null,
-    modelTier: null,
-    chargeKind: 'other',
-    tokens: null,
-    batch: false,
-    routing: 'standard',
-    ...parts,
-  };
 }
 
 function seriesOf(spec: MeterSpec, days: number): MeterSeries {
@@ -77,8 +69,8 @@ function seriesOf(spec: MeterSpec, days: number): MeterSeries {
       key: `${spec.service}|${spec.usageType}`,
       service: spec.service,
       usageType: spec.usageType,
-      serviceKind: spec.serviceKind ?? 'bedrock-marketplace',
-      info: info(spec.usageType, spec.info),
+      serviceKind: spec.serviceKind ?? serviceKind(spec.service),
+      info: { ...parseUsageType(spec.service, spec.usageType), ...spec.info },
     },
     cost,
     usage,
@@ -98,7 +90,7 @@ export function history(spec: HistorySpec): SpendHistory {
     meters: spec.meters.map((meter) => seriesOf(meter, days)),
     anomalies: spec.anomalies ?? [],
     monitorCount: spec.monitorCount === undefined ? 1 : spec.monitorCount,
-    forecast: null,
+    forecast: spec.forecast ?? null,
     tags: spec.tags ?? null,
     accounts: null,
   };

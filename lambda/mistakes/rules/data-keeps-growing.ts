@@ -9,8 +9,8 @@ import { clampStrength, growingSteps, sum, weeklySums } from '../series-math';
 import { addSeries } from '../spend-window';
 import { shortMeter } from '../where';
 
-/** Whole weeks looked at, the newest last. */
-const WEEKS = 5;
+/** Whole weeks looked at, the newest last: as many as the trend detector shows. */
+const WEEKS = 8;
 /** Least number of weeks in a row that grew. */
 const MIN_WEEKS_GROWING = 3;
 
@@ -27,7 +27,7 @@ export const dataKeepsGrowing: Rule = {
   needs:
     'A trend, spike or new spend on a storage, search-capacity, custom-model-storage or ' +
     'data-transfer meter (or a vector-store service) whose weekly cost grew at least 3 weeks ' +
-    'in a row (evidence weeksGrowing, or the last 5 whole weeks of the series).',
+    'in a row (evidence weeksGrowing, or the last 8 whole weeks of the series).',
   match(context: RuleContext): RuleMatch | null {
     const { finding, completeIndex } = context;
     if (!['trend', 'spike', 'new-spend'].includes(finding.kind)) return null;

@@ -30,9 +30,9 @@ export const idleCapacity: Rule = {
   name: 'idle-capacity',
   mistake: 8,
   needs:
-    'An always-on finding, or a spike or new spend, on a provisioned-throughput or ' +
-    'endpoint-hours meter; on-demand token use of the same model, when billed, to tell how ' +
-    'much of the capacity is likely idle.',
+    'An always-on finding, or a spike or new spend, on a provisioned-throughput, endpoint-hours ' +
+    'or search-capacity meter; on-demand token use of the same model in the same region, when ' +
+    'billed, tells how much of the capacity is likely idle.',
   match(context: RuleContext): RuleMatch | null {
     const { finding, series, history, completeIndex } = context;
     if (!['always-on', 'spike', 'new-spend'].includes(finding.kind) || series === null) return null;
@@ -43,10 +43,11 @@ export const idleCapacity: Rule = {
     const monthly = monthlyFrom(series.cost, completeIndex);
     if (monthly <= 0) return null;
 
-    const demand = addUsage(
-      sameModel(history, series.meter).filter((other) => isOnDemandTokens(other.meter.info)),
-      history.days.length,
+    const beside = sameModel(history, series.meter).filter(
+      (other) =>
+        isOnDemandTokens(other.meter.info) && other.meter.info.region === series.meter.info.region,
     );
+    const demand = addUsage(beside, history.days.length);
     const idle = unmovedDemand(series, demand, completeIndex) ?? quietDays(demand, completeIndex);
     const daily = monthly / 30;
     const billed =
@@ -59,7 +60,7 @@ export const idleCapacity: Rule = {
       because: `${billed}${demandClause}, so it likely sits idle part of the time.`,
       tip: {
         action: actionFor(series),
-        link: series.meter.serviceKind === 'sagemaker' ? DOC_LINKS.endpointAutoScaling : undefined,
+        link: linkFor(series),
         saving: idle === null ? null : idleSaving(idle, monthly),
       },
     };
@@ -84,8 +85,8 @@ function unmovedDemand(capacity: MeterSeries, demand: readonly number[], end: nu
       `while ${flat}on-demand use of ${modelOrService(capacity.meter)} kept ${formatShare(kept)} ` +
       'of its level from before the capacity started',
     basis:
-      `estimate, at most: on-demand use kept ${formatShare(kept)} of its level after the ` +
-      'capacity started, so up to its whole cost may be idle',
+      `estimate, at most the whole cost: on-demand use kept ${formatShare(kept)} of its level ` +
+      'after the capacity started, so the capacity likely carries little of the traffic',
   };
 }
 
@@ -110,8 +111,8 @@ function quietDays(demand: readonly number[], end: number): Idle | null {
     strength: 0.6 + 0.3 * share,
     because: `while on-demand use of the same model fell below half its median on ${quiet} days`,
     basis:
-      `estimate: on ${quiet} of ${window.length} days the model's on-demand use fell below half ` +
-      `its median while the capacity billed the same; that idle share is ${formatShare(share)}`,
+      `estimate: the idle share, ${formatShare(share)}: on ${quiet} of ${window.length} days the ` +
+      "model's on-demand use fell below half its median while the capacity billed the same",
   };
 }
 
@@ -119,11 +120,23 @@ function idleSaving(idle: Idle, monthly: number): Saving | null {
   if (idle.share <= 0) return null;
   return {
     usd: idle.share * monthly,
-    basis: `${idle.basis}, of ${formatUsd(monthly)} a month (30 × the last 28 days' average)`,
+    basis: `${idle.basis}; of ${formatUsd(monthly)} a month (30 × the last 28 days' average)`,
   };
 }
 
+function linkFor(series: MeterSeries) {
+  if (series.meter.info.chargeKind === 'search-capacity') return DOC_LINKS.serverlessCapacity;
+  if (series.meter.serviceKind === 'sagemaker') return DOC_LINKS.endpointAutoScaling;
+  return DOC_LINKS.provisionedThroughput;
+}
+
 function actionFor(series: MeterSeries): string {
+  if (series.meter.info.chargeKind === 'search-capacity') {
+    return (
+      'Set a maximum OCU capacity for OpenSearch Serverless, turn off standby replicas for ' +
+      'development collections, and drop collections nobody queries.'
+    );
+  }
   if (series.meter.serviceKind === 'sagemaker') {
     return (
       'Give the endpoint an auto scaling policy with a low minimum, or move it to serverless ' +

@@ -1,7 +1,8 @@
 import { formatRatio, formatUsd } from '../../report/format';
 import type { MeterSeries, SpendHistory } from '../../series/types';
 import { DOC_LINKS } from '../catalogue';
-import { hasCacheReads, isOnDemandTokens, sameModel } from '../meter-lookup';
+import { evidenceText } from '../evidence';
+import { hasCacheReads, isOnDemandTokens, meterOfModel, sameModel } from '../meter-lookup';
 import { type ModelSpend, tokenSpendByModel, windowCost } from '../model-spend';
 import type { Rule, RuleContext, RuleMatch } from '../rule';
 import { clampStrength, sum } from '../series-math';
@@ -21,7 +22,8 @@ export const inputHeavyPrompts: Rule = {
   name: 'input-heavy-prompts',
   mistake: 3,
   needs:
-    "A mix finding 'input-heavy', or a spike, trend or new spend on an input-token meter, where " +
+    "A mix finding 'input-heavy' (its evidence model), or a spike, trend or new spend on an " +
+    'input-token meter, where ' +
     "the model's on-demand input tokens cost at least 3x its output tokens over the last 28 " +
     'days; the model having no cache-read meter makes it stronger.',
   match(context: RuleContext): RuleMatch | null {
@@ -66,6 +68,8 @@ function modelMetersOf({ finding, series, history, completeIndex }: RuleContext)
   if (finding.kind === 'mix') {
     if (finding.pattern !== 'input-heavy') return [];
     if (series !== null) return sameModel(history, series.meter);
+    const model = evidenceText(finding, 'model');
+    if (model !== null) return meterOfModel(history, model);
     return mostInputHeavy(history, finding.service, completeIndex);
   }
 

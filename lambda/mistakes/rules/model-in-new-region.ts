@@ -1,5 +1,5 @@
 import { formatUnitPrice, formatUsd } from '../../report/format';
-import { evidenceList } from '../evidence';
+import { evidenceList, evidenceText } from '../evidence';
 import { regionTwins } from '../meter-lookup';
 import { cheapestGap, gapSaving } from '../price-gap';
 import type { Rule, RuleContext, RuleMatch } from '../rule';
@@ -16,15 +16,16 @@ export const modelInNewRegion: Rule = {
   name: 'model-in-new-region',
   mistake: 5,
   needs:
-    'A new-spend finding whose model and charge were billed in another region in the 28 days ' +
-    'before (evidence modelAlsoIn, or the twin meters in the history).',
+    'A new-spend finding whose model was billed in another region before this meter started ' +
+    '(evidence modelAlsoIn, or the same charge in another region in the 28 days before).',
   match(context: RuleContext): RuleMatch | null {
     const { finding, series, history, dayIndex, completeIndex } = context;
     if (finding.kind !== 'new-spend' || series === null) return null;
 
-    const before = Math.max(0, dayIndex - 1);
+    const start = series.cost.findIndex((cost) => cost > 0);
+    const before = Math.max(0, (start < 0 ? dayIndex : start) - 1);
     const twins = regionTwins(history, series.meter).filter(
-      (twin) => dayIndex > 0 && sum(windowEnding(twin.cost, before, BASELINE_DAYS)) > 0,
+      (twin) => before > 0 && sum(windowEnding(twin.cost, before, BASELINE_DAYS)) > 0,
     );
     const regions = new Set([
       ...evidenceList(finding, 'modelAlsoIn'),
@@ -42,11 +43,12 @@ export const modelInNewRegion: Rule = {
         : `, at ${formatUnitPrice(gap.priceyUnitPrice)} per unit against ` +
           `${formatUnitPrice(gap.cheapUnitPrice)} in ${gap.cheap.meter.info.region}`;
     const target = gap?.cheap.meter.info.region ?? [...regions][0];
+    const firstDay = evidenceText(finding, 'firstDay') ?? finding.day;
     return {
       mistake: 5,
       strength: clampStrength(0.6 + (gap !== null && gap.gap >= 0.05 ? 0.2 : 0)),
       because:
-        `${model} started billing in ${region} on ${finding.day} ` +
+        `${model} started billing in ${region} on ${firstDay} ` +
         `(${formatUsd(finding.actualUsd)}) while it is already billed in ` +
         `${[...regions].join(', ')}${priceClause}, so the same work likely runs in one more ` +
         'region.',

@@ -1,6 +1,13 @@
 import { formatShare, formatUsd } from '../../report/format';
 import type { MeterSeries } from '../../series/types';
-import { hasBatch, isOnDemandTokens, sameModel, serviceMeters } from '../meter-lookup';
+import { evidenceText } from '../evidence';
+import {
+  hasBatch,
+  isOnDemandTokens,
+  meterOfModel,
+  sameModel,
+  serviceMeters,
+} from '../meter-lookup';
 import type { Rule, RuleContext, RuleMatch } from '../rule';
 import { clampStrength, variation, windowEnding } from '../series-math';
 import { addSeries, MONTH_BASIS_DAYS, monthlyFrom } from '../spend-window';
@@ -21,9 +28,10 @@ export const onDemandWithoutBatch: Rule = {
   name: 'on-demand-without-batch',
   mistake: 6,
   needs:
-    "A mix finding 'no-batch', or a trend on a token meter, where the model (or service) " +
-    'bills no batch meter, its on-demand token spend is at least 30 × min-impact-usd a month ' +
-    'and steady (day-to-day variation at most 60% over the last 28 days).',
+    "A mix finding 'no-batch' (its evidence model), or a trend on an on-demand token meter, " +
+    'where the model (or service) bills no batch meter and its on-demand token spend is at ' +
+    'least 30 × min-impact-usd a month; for a trend, also steady (day-to-day variation at most ' +
+    '60% over the last 28 days).',
   match(context: RuleContext): RuleMatch | null {
     const scope = scopeOf(context);
     if (scope === null || hasBatch(scope.meters)) return null;
@@ -34,13 +42,14 @@ export const onDemandWithoutBatch: Rule = {
     const minimum = context.settings.minImpactUsd * 30;
     if (eligible.length === 0 || monthly <= 0 || monthly < minimum) return null;
 
+    // The no-batch detector judged steadiness by days billed; a trend is judged here.
     const spread = variation(windowEnding(daily, context.completeIndex, MONTH_BASIS_DAYS));
-    if (spread > MAX_VARIATION) return null;
+    if (context.finding.kind === 'trend' && spread > MAX_VARIATION) return null;
 
     const saving = monthly * BATCH_DISCOUNT;
     return {
       mistake: 6,
-      strength: clampStrength(0.5 + 0.35 * (1 - spread)),
+      strength: clampStrength(0.5 + 0.35 * Math.max(0, 1 - spread)),
       because:
         `${scope.name} spends ${formatUsd(monthly)} a month on on-demand tokens (30 × the last ` +
         `28 days' average, day-to-day variation ${formatShare(spread)}) and bills no batch ` +
@@ -71,6 +80,8 @@ function scopeOf({ finding, series, history }: RuleContext): Scope | null {
   if (series !== null && series.meter.info.model !== null) {
     return { name: modelOrService(series.meter), meters: sameModel(history, series.meter) };
   }
+  const model = evidenceText(finding, 'model');
+  if (model !== null) return { name: model, meters: meterOfModel(history, model) };
   if (isAllServices(finding.service)) return { name: 'Watched LLM spend', meters: history.meters };
   return { name: finding.service, meters: serviceMeters(history, finding.service) };
 }

@@ -1,4 +1,5 @@
 import { formatShare, formatUsd } from '../../report/format';
+import { evidenceList } from '../evidence';
 import { isPremium, isTokenMeter, modelIdentity } from '../meter-lookup';
 import { type ModelSpend, tokenSpendByModel } from '../model-spend';
 import type { Rule, RuleContext, RuleMatch } from '../rule';
@@ -56,7 +57,11 @@ function premiumModelOf({
   const spends = tokenSpendByModel(history, completeIndex);
   if (finding.kind === 'mix') {
     if (finding.pattern !== 'premium-share') return null;
-    return spends.find((spend) => spend.premium) ?? null;
+    const named = evidenceList(finding, 'premiumModels');
+    return (
+      spends.find((spend) => (named.length > 0 ? named.includes(spend.model) : spend.premium)) ??
+      null
+    );
   }
 
   if (series === null || !isPremium(series.meter.info) || !isTokenMeter(series.meter.info)) {

@@ -1,11 +1,14 @@
-import { formatShare, formatUsd } from '../../report/format';
-import { evidenceText } from '../evidence';
+import { formatQuantity, formatShare, formatUnitPrice, formatUsd } from '../../report/format';
+import type { MeterSeries } from '../../series/types';
+import { evidenceList, evidenceText } from '../evidence';
 import { isPremium, isTokenMeter } from '../meter-lookup';
-import { type ModelSpend, tokenSpendByModel } from '../model-spend';
-import { cheapestGap, gapSaving } from '../price-gap';
+import { type ModelSpend, recentDailyUsage, tokenSpendByModel } from '../model-spend';
+import { cheapestGap, monthlyGapUsd } from '../price-gap';
 import type { Rule, RuleContext, RuleMatch, Saving } from '../rule';
 import { clampStrength, sum } from '../series-math';
+import { DAYS_PER_MONTH } from '../spend-window';
 import { isPriceSpike } from '../spike-shape';
+import { chargeLabel } from '../where';
 
 /** Least share of a family's token spend on its top tiers that counts. */
 const MIN_SHARE = 0.6;
@@ -19,8 +22,9 @@ export const topTierShare: Rule = {
   mistake: 1,
   needs:
     "A mix finding 'premium-share', or a price spike or a trend on a flagship or mid-tier token " +
-    "meter, where flagship and mid tiers take at least 60% of the family's token spend over the " +
-    'last 28 days; a smaller tier of the family billed too makes it stronger.',
+    "meter, where the top tiers (the finding's premiumModels, else flagship and mid) take at " +
+    "least 60% of the family's token spend over the last 28 days; a smaller tier of the family " +
+    'billed too makes it stronger.',
   match(context: RuleContext): RuleMatch | null {
     if (!applies(context)) return null;
 
@@ -28,8 +32,11 @@ export const topTierShare: Rule = {
     const spends = tokenSpendByModel(context.history, context.completeIndex).filter(
       (spend) => family !== null && spend.family === family,
     );
-    const premium = spends.filter((spend) => spend.premium);
-    const light = spends.filter((spend) => !spend.premium);
+    const named = evidenceList(context.finding, 'premiumModels');
+    const isTop = (spend: ModelSpend) =>
+      named.length > 0 ? named.includes(spend.model) : spend.premium;
+    const premium = spends.filter(isTop);
+    const light = spends.filter((spend) => !isTop(spend) && !spend.premium);
     const premiumUsd = sum(premium.map((spend) => spend.costUsd));
     const totalUsd = sum(spends.map((spend) => spend.costUsd));
     if (premium.length === 0 || totalUsd <= 0 || premiumUsd / totalUsd < MIN_SHARE) return null;
@@ -76,21 +83,39 @@ function familyOf({ finding, series, history, completeIndex }: RuleContext): str
   return top?.family ?? null;
 }
 
-/** The saving if every call of the top premium meter moved to the small model's same meter. */
+/**
+ * The saving if every call of the top model moved to the small one: each of
+ * its token charges at the gap the history shows against the same charge of
+ * the small model.
+ */
 function tierSaving(top: ModelSpend, small: ModelSpend, end: number): Saving | null {
+  const parts: string[] = [];
+  let usd = 0;
   for (const heavy of top.meters) {
-    const same = small.meters.filter(
-      (light) =>
-        light.meter.info.chargeKind === heavy.meter.info.chargeKind &&
-        light.meter.info.tokens === heavy.meter.info.tokens &&
-        isTokenMeter(light.meter.info),
-    );
+    const same = small.meters.filter((light) => sameTokenCharge(light, heavy));
     const gap = cheapestGap(heavy, same, end);
-    if (gap !== null && isPremium(heavy.meter.info)) {
-      return gapSaving(gap, end, `at most, if every such call moved to ${small.model}`);
-    }
+    if (gap === null) continue;
+
+    usd += monthlyGapUsd(gap, end);
+    const units = formatQuantity(recentDailyUsage(heavy, end) * DAYS_PER_MONTH);
+    const perUnit = formatUnitPrice(gap.priceyUnitPrice - gap.cheapUnitPrice);
+    parts.push(`${chargeLabel(heavy.meter.info)}, ${units} units a month at ${perUnit} less each`);
   }
-  return null;
+  if (usd <= 0) return null;
+  return {
+    usd,
+    basis:
+      `estimate, at most, if every call moved to ${small.model}: ${parts.join('; ')} ` +
+      '(prices observed as cost over usage in the last 28 days)',
+  };
+}
+
+function sameTokenCharge(light: MeterSeries, heavy: MeterSeries): boolean {
+  const a = light.meter.info;
+  const b = heavy.meter.info;
+  return (
+    isTokenMeter(a) && a.chargeKind === b.chargeKind && a.tokens === b.tokens && a.batch === b.batch
+  );
 }
 
 function names(spends: readonly ModelSpend[]): string {

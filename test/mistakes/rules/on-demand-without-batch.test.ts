@@ -1,40 +1,56 @@
 import { onDemandWithoutBatch } from '../../../lambda/mistakes/rules/on-demand-without-batch';
-import { DEFAULT_SETTINGS } from '../../../lambda/settings/defaults';
+import type { FindingSpec } from '../history-builder';
 import { history, type MeterSpec } from '../history-builder';
-import { BEDROCK, steadyOnDemandNoBatch } from '../scenarios';
+import { BEDROCK, keyOf, steadyOnDemandNoBatch } from '../scenarios';
 import { contextOf, scenarioContext } from './rule-context';
 
-const nova = (usageType: string, cost: MeterSpec['cost'], batch = false): MeterSpec => ({
+const input = (cost: MeterSpec['cost']): MeterSpec => ({
   service: BEDROCK,
-  usageType,
-  serviceKind: 'bedrock',
-  info: { model: 'NovaPro', chargeKind: 'input-tokens', tokens: 'input', batch },
+  usageType: 'USE1-NovaPro-input-tokens',
   cost,
 });
-const noBatch = { kind: 'mix', pattern: 'no-batch', service: BEDROCK, day: 55 } as const;
+const batch: MeterSpec = {
+  service: BEDROCK,
+  usageType: 'USE1-NovaPro-input-tokens-batch',
+  cost: 5,
+};
+const noBatch: FindingSpec = {
+  kind: 'mix',
+  pattern: 'no-batch',
+  service: BEDROCK,
+  day: 55,
+  evidence: { model: 'NovaPro' },
+};
+const swinging = input((day) => (day % 3 === 0 ? 300 : 5));
 
 describe('on-demand-without-batch', () => {
   it('offers the batch discount on steady on-demand spend with no batch meter', () => {
     const match = onDemandWithoutBatch.match(scenarioContext(steadyOnDemandNoBatch()));
 
     expect(match?.mistake).toBe(6);
-    expect(match?.because).toContain('and bills no batch inference');
-    expect(match?.tip.saving?.basis).toContain('50% batch discount');
+    expect(match?.because).toMatch(/^NovaPro spends \$4,907.14 a month on on-demand tokens/);
+    expect(match?.tip.saving?.usd).toBeCloseTo(4907.14 / 2, 1);
+  });
+
+  it('trusts the no-batch detector on steadiness, and is weaker for spend that swings', () => {
+    const spend = history({ meters: [swinging] });
+
+    const match = onDemandWithoutBatch.match(contextOf(spend, noBatch));
+
+    expect(match?.strength).toBe(0.5);
   });
 
   it.each([
+    ['a batch meter is billed', [input(100), batch], noBatch],
+    ['the spend is under 30 × min-impact-usd a month', [input(4)], noBatch],
     [
-      'a batch meter is billed',
-      [nova('USE1-NovaPro-input-tokens', 100), nova('USE1-NovaPro-input-tokens-batch', 5, true)],
+      'a trend swings day to day',
+      [swinging],
+      { kind: 'trend', meterKey: keyOf(swinging), day: 55 } as FindingSpec,
     ],
-    [
-      'the spend swings day to day',
-      [nova('USE1-NovaPro-input-tokens', (day) => (day % 3 === 0 ? 300 : 5))],
-    ],
-    ['the spend is under 30 × min-impact-usd a month', [nova('USE1-NovaPro-input-tokens', 4)]],
-  ])('ignores it when %s', (_name, meters) => {
+  ])('ignores it when %s', (_name, meters, spec) => {
     const spend = history({ meters });
 
-    expect(onDemandWithoutBatch.match(contextOf(spend, noBatch, DEFAULT_SETTINGS))).toBeNull();
+    expect(onDemandWithoutBatch.match(contextOf(spend, spec))).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { regionalPriceGap } from '../../../lambda/mistakes/rules/regional-price-gap';
 import { history } from '../history-builder';
-import { claudeTokens, SONNET } from '../scenarios';
+import { claudeTokens, keyOf, SONNET } from '../scenarios';
 import { contextOf } from './rule-context';
 
 const multiRegion = { kind: 'mix', pattern: 'multi-region', service: SONNET, day: 55 } as const;
@@ -28,13 +28,27 @@ describe('regional-price-gap', () => {
 
   it.each([
     ['a 2% gap', 3.06e-6, 'standard'],
-    ['a different routing tier', 3.6e-6, 'global'],
-  ] as const)('ignores %s', (_name, price, routing) => {
+    ['a different routing tier, so no like-for-like price', 3.6e-6, 'global'],
+  ] as const)('only notes the spread for %s', (_name, price, routing) => {
     const west = claudeTokens('sonnet', 'input', 36, { region: 'USW2', unitPrice: price });
     const spend = history({
-      meters: [claudeTokens('sonnet', 'input', 30), { ...west, info: { ...west.info, routing } }],
+      meters: [claudeTokens('sonnet', 'input', 30), { ...west, info: { routing } }],
     });
 
-    expect(regionalPriceGap.match(contextOf(spend, multiRegion))).toBeNull();
+    const match = regionalPriceGap.match(contextOf(spend, multiRegion));
+
+    expect(match).toMatchObject({ mistake: 5, strength: 0.35, tip: { saving: null } });
+    expect(match?.because).toContain('billed in 2 regions (us-east-1, us-west-2)');
+  });
+
+  it('ignores a trend on a meter with no dearer twin in another region', () => {
+    const east = claudeTokens('sonnet', 'input', 30);
+    const spend = history({
+      meters: [east, claudeTokens('sonnet', 'input', 36, { region: 'USW2', unitPrice: 3.06e-6 })],
+    });
+
+    expect(
+      regionalPriceGap.match(contextOf(spend, { kind: 'trend', meterKey: keyOf(east), day: 55 })),
+    ).toBeNull();
   });
 });

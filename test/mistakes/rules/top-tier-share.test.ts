@@ -1,7 +1,7 @@
 import { topTierShare } from '../../../lambda/mistakes/rules/top-tier-share';
 import { history } from '../history-builder';
-import { claudeTokens } from '../scenarios';
-import { contextOf } from './rule-context';
+import { claudeTokens, flagshipShare } from '../scenarios';
+import { contextOf, scenarioContext } from './rule-context';
 
 const mix = { kind: 'mix', pattern: 'premium-share', service: '', day: 55 } as const;
 
@@ -18,7 +18,7 @@ describe('top-tier-share', () => {
     expect(match?.because).toContain('took 90% of the claude family');
     // Sonnet output: 6M tokens a day at $0.000015, against $0.00000125 on Haiku.
     expect(match?.tip.saving?.usd).toBeCloseTo(6e6 * 30 * (15e-6 - 1.25e-6), 0);
-    expect(match?.tip.saving?.basis).toContain('at most, if every such call moved');
+    expect(match?.tip.saving?.basis).toContain('at most, if every call moved to Claude 3 Haiku');
   });
 
   it('is weaker, with no saving, when no smaller tier is billed', () => {
@@ -39,5 +39,18 @@ describe('top-tier-share', () => {
     });
 
     expect(topTierShare.match(contextOf(spend, spec))).toBeNull();
+  });
+});
+
+describe('top-tier-share on a detected flagship share', () => {
+  it('sums the gap of every token charge the small model also bills', () => {
+    const match = topTierShare.match(scenarioContext(flagshipShare()));
+
+    // Opus input $60 and output $30 a day against Haiku's prices per token:
+    // 4M input tokens at $0.00001475 less, 0.4M output tokens at $0.00007375 less.
+    const monthly = 30 * (4e6 * (15e-6 - 2.5e-7) + 0.4e6 * (75e-6 - 1.25e-6));
+    expect(match?.tip.saving?.usd).toBeCloseTo(monthly, 0);
+    expect(match?.tip.saving?.basis).toContain('input tokens, 120M units a month');
+    expect(match?.tip.saving?.basis).toContain('output tokens, 12M units a month');
   });
 });
