@@ -1,4 +1,5 @@
 import type { FindingKind } from '../detect/finding';
+import { impactHorizon } from '../mistakes/severity';
 import { formatChange, formatShare, formatUsd as usd } from '../report/format';
 import type { ExplainedFinding, Headline, Report } from '../report/report';
 import { SEVERITIES, type Severity } from '../settings/settings';
@@ -153,16 +154,13 @@ const WEEK_DAYS = 7;
  * from Cost Anomaly Detection counts once, as the total AWS gave.
  */
 export function monthlyImpact(finding: ExplainedFinding): number {
-  switch (finding.kind) {
-    case 'spike':
-    case 'new-spend':
+  switch (impactHorizon(finding.kind)) {
+    case 'day':
       return finding.impactUsd * MONTH_DAYS;
-    case 'trend':
+    case 'week':
       return (finding.impactUsd * MONTH_DAYS) / WEEK_DAYS;
-    case 'always-on':
-    case 'mix':
-    case 'forecast-overrun':
-    case 'native-anomaly':
+    case 'month':
+    case 'anomaly':
       return finding.impactUsd;
   }
 }
