@@ -1,3 +1,4 @@
+import { createHandler, defaultDeps } from '../lambda/handler';
 import type { AlertJson } from '../lambda/notify/sns/alert-json';
 import { accessDenied } from './endpoints/aws-json-endpoint';
 import type { PostedMessage } from './endpoints/slack-endpoint';
@@ -261,5 +262,44 @@ describe('handler', () => {
     await expect(watchdog.invoke(handler, '2026-03-15')).rejects.toThrow(
       'Missing environment variables PARAMETER_PREFIX, SLACK_TOKEN_SECRET_ARN, STATE_TABLE_NAME',
     );
+  });
+});
+
+describe('handler with its default dependencies', () => {
+  const saved = { ...process.env };
+  let watchdog: WatchdogHarness;
+
+  beforeEach(async () => {
+    watchdog = await WatchdogHarness.start();
+  });
+  afterEach(async () => {
+    process.env = { ...saved };
+    await watchdog.close();
+  });
+
+  it('finds every AWS endpoint through the SDK configuration alone', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    process.env = {
+      ...saved,
+      ...watchdog.env(),
+      AWS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'AKIDTEST',
+      AWS_SECRET_ACCESS_KEY: 'test-secret',
+      AWS_ENDPOINT_URL_SSM: watchdog.aws.url,
+      AWS_ENDPOINT_URL_COST_EXPLORER: watchdog.aws.url,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: watchdog.aws.url,
+      AWS_ENDPOINT_URL_SNS: watchdog.sns.url,
+      AWS_ENDPOINT_URL_DYNAMODB: watchdog.dynamo.url,
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+    };
+    watchdog.world.set(spendWith({ [yesterday]: 900 }));
+
+    const summary = await watchdog.invoke(createHandler(defaultDeps()), today);
+
+    expect(summary).toMatchObject({ runDate: today, fresh: 1, slackPosted: 1 });
+    expect(watchdog.slack.alertsIn(CHANNEL)).toHaveLength(1);
+    expect(watchdog.sns.published).toHaveLength(1);
   });
 });
