@@ -1,7 +1,7 @@
 import type { FindingKind } from '../detect/finding';
 import type { Severity } from '../settings/settings';
 import { formatChange, formatShare, formatUsd } from './format';
-import type { ExplainedFinding, Report } from './report';
+import type { ExplainedFinding, Link, Report } from './report';
 import { sparkline } from './sparkline';
 import { wrap } from './wrap';
 
@@ -297,10 +297,17 @@ function tipLines(finding: ExplainedFinding, width: number, style: Style): strin
       return [
         `${DETAIL_INDENT} - ${first.trimStart()}`,
         ...rest,
-        `${TIP_INDENT}${style(ANSI.dim, `${tip.link.title}: ${tip.link.url}`)}`,
+        ...linkLines(tip.link, width).map((line) => `${TIP_INDENT}${style(ANSI.dim, line)}`),
       ];
     }),
   ];
+}
+
+/** `Title: URL` on one line when it fits, else the URL under its title. */
+function linkLines(link: Link, width: number): string[] {
+  const oneLine = `${link.title}: ${link.url}`;
+  if (TIP_INDENT.length + oneLine.length <= width) return [oneLine];
+  return [`${link.title}:`, link.url];
 }
 
 function warningLines(report: Report, width: number, style: Style): string[] {
