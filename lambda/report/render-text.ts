@@ -45,6 +45,8 @@ const TIP_INDENT = '      ';
 const COMPACT_SEVERITIES: readonly Severity[] = ['low', 'info'];
 const DETAIL_INDENT = '   ';
 const HEADLINE_INDENT = ' '.repeat(20);
+/** A share this close to one reads as 100%. */
+const WHOLE = 0.995;
 
 type Style = (style: string, text: string) => string;
 
@@ -231,8 +233,11 @@ function findingTitle(finding: ExplainedFinding): string {
 function amountLine(finding: ExplainedFinding): string {
   const { actualUsd: actual, expectedUsd: expected, impactUsd: impact } = finding;
   const change = expected > 0 ? `, ${formatChange(actual / expected - 1)}` : '';
+  // A finding about all of the spend has all of it: saying so tells nothing.
   const share =
-    finding.shareOfSpend > 0 ? `; ${formatShare(finding.shareOfSpend)} of the day's spend` : '';
+    finding.shareOfSpend > 0 && finding.shareOfSpend < WHOLE
+      ? `; ${formatShare(finding.shareOfSpend)} of the day's spend`
+      : '';
   const provisional = finding.provisional ? ' Provisional: the day is still estimated.' : '';
 
   switch (finding.kind) {
