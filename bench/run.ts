@@ -14,6 +14,8 @@ const CASES: readonly Case[] = [
 ];
 const DAYS = 90;
 const WORK_DIR = join(__dirname, '..', '.bench');
+/** A case that takes longer is reported as not finished, so the run always ends. */
+const CASE_TIMEOUT_MS = Number(process.env.BENCH_CASE_TIMEOUT_S ?? 300) * 1000;
 
 type Measured = {
   readonly timings: Record<string, number>;
@@ -34,25 +36,34 @@ function runCase(benchCase: Case): void {
   });
   const sizeMb = statSync(path).size / 1024 / 1024;
 
-  const output = execFileSync(
-    process.execPath,
-    ['--require', 'tsx/cjs', join(__dirname, 'measure-scan.ts'), path],
-    { encoding: 'utf8', maxBuffer: 1024 * 1024 },
-  );
+  const heading =
+    `${benchCase.meters.toLocaleString('en-US')} meters x ${DAYS} days (${benchCase.density}): ` +
+    `${groups.toLocaleString('en-US')} meter-days, ${sizeMb.toFixed(1)} MB of JSON`;
+  let output: string;
+  try {
+    output = execFileSync(
+      process.execPath,
+      ['--require', 'tsx/cjs', join(__dirname, 'measure-scan.ts'), path],
+      { encoding: 'utf8', maxBuffer: 1024 * 1024, timeout: CASE_TIMEOUT_MS },
+    );
+  } catch (error) {
+    const reason = (error as { code?: string }).code === 'ETIMEDOUT' ? 'did not finish' : 'failed';
+    process.stdout.write(`${heading}\n  ${reason} within ${CASE_TIMEOUT_MS / 1000} s\n\n`);
+    return;
+  }
   const measured = JSON.parse(output.trim().split('\n').pop() ?? '{}') as Measured;
-  print(benchCase, groups, sizeMb, measured);
+  print(heading, measured);
 }
 
-function print(benchCase: Case, groups: number, sizeMb: number, measured: Measured): void {
+function print(heading: string, measured: Measured): void {
   const t = measured.timings;
   const scanMs = (t.readCapture ?? 0) + (t.runPipeline ?? 0);
   process.stdout.write(
     [
-      `${benchCase.meters.toLocaleString('en-US')} meters x ${DAYS} days (${benchCase.density}): ` +
-        `${groups.toLocaleString('en-US')} meter-days, ${sizeMb.toFixed(1)} MB of JSON`,
+      heading,
       `  readCapture + runPipeline  ${ms(scanMs)}   peak RSS ${mb(measured.maxRssMb)}, ` +
         `peak heap ${mb(measured.heapPeakMb)}; ${measured.findings} findings`,
-      `  stages: ${Object.entries(t)
+      `  stages, measured again one by one: ${Object.entries(t)
         .map(([stage, value]) => `${stage} ${ms(value)}`)
         .join(', ')}`,
       '',
