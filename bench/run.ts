@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Density, writeSyntheticCapture } from './synthetic-capture';
 
@@ -35,24 +35,31 @@ function runCase(benchCase: Case): void {
     lastDay: '2026-03-19',
   });
   const sizeMb = statSync(path).size / 1024 / 1024;
-
   const heading =
     `${benchCase.meters.toLocaleString('en-US')} meters x ${DAYS} days (${benchCase.density}): ` +
     `${groups.toLocaleString('en-US')} meter-days, ${sizeMb.toFixed(1)} MB of JSON`;
-  let output: string;
+
+  const measured = measureInChild(path);
+  if (typeof measured === 'string') process.stdout.write(`${heading}\n  ${measured}\n\n`);
+  else print(heading, measured);
+}
+
+/** Scans the capture in a child process, so its peak memory is the scan's alone. */
+function measureInChild(path: string): Measured | string {
   try {
-    output = execFileSync(
+    const output = execFileSync(
       process.execPath,
       ['--require', 'tsx/cjs', join(__dirname, 'measure-scan.ts'), path],
       { encoding: 'utf8', maxBuffer: 1024 * 1024, timeout: CASE_TIMEOUT_MS },
     );
+    return JSON.parse(output.trim().split('\n').pop() ?? '{}') as Measured;
   } catch (error) {
-    const reason = (error as { code?: string }).code === 'ETIMEDOUT' ? 'did not finish' : 'failed';
-    process.stdout.write(`${heading}\n  ${reason} within ${CASE_TIMEOUT_MS / 1000} s\n\n`);
-    return;
+    const timedOut = (error as { code?: string }).code === 'ETIMEDOUT';
+    return `${timedOut ? 'did not finish' : 'failed'} within ${CASE_TIMEOUT_MS / 1000} s`;
+  } finally {
+    // The captures run to hundreds of megabytes: keep none of them.
+    rmSync(path, { force: true });
   }
-  const measured = JSON.parse(output.trim().split('\n').pop() ?? '{}') as Measured;
-  print(heading, measured);
 }
 
 function print(heading: string, measured: Measured): void {
