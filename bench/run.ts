@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Density, writeSyntheticCapture } from './synthetic-capture';
 
@@ -14,6 +14,8 @@ const CASES: readonly Case[] = [
 ];
 const DAYS = 90;
 const WORK_DIR = join(__dirname, '..', '.bench');
+/** A case that takes longer is reported as not finished, so the run always ends. */
+const CASE_TIMEOUT_MS = Number(process.env.BENCH_CASE_TIMEOUT_S ?? 300) * 1000;
 
 type Measured = {
   readonly timings: Record<string, number>;
@@ -33,26 +35,42 @@ function runCase(benchCase: Case): void {
     lastDay: '2026-03-19',
   });
   const sizeMb = statSync(path).size / 1024 / 1024;
+  const heading =
+    `${benchCase.meters.toLocaleString('en-US')} meters x ${DAYS} days (${benchCase.density}): ` +
+    `${groups.toLocaleString('en-US')} meter-days, ${sizeMb.toFixed(1)} MB of JSON`;
 
-  const output = execFileSync(
-    process.execPath,
-    ['--require', 'tsx/cjs', join(__dirname, 'measure-scan.ts'), path],
-    { encoding: 'utf8', maxBuffer: 1024 * 1024 },
-  );
-  const measured = JSON.parse(output.trim().split('\n').pop() ?? '{}') as Measured;
-  print(benchCase, groups, sizeMb, measured);
+  const measured = measureInChild(path);
+  if (typeof measured === 'string') process.stdout.write(`${heading}\n  ${measured}\n\n`);
+  else print(heading, measured);
 }
 
-function print(benchCase: Case, groups: number, sizeMb: number, measured: Measured): void {
+/** Scans the capture in a child process, so its peak memory is the scan's alone. */
+function measureInChild(path: string): Measured | string {
+  try {
+    const output = execFileSync(
+      process.execPath,
+      ['--require', 'tsx/cjs', join(__dirname, 'measure-scan.ts'), path],
+      { encoding: 'utf8', maxBuffer: 1024 * 1024, timeout: CASE_TIMEOUT_MS },
+    );
+    return JSON.parse(output.trim().split('\n').pop() ?? '{}') as Measured;
+  } catch (error) {
+    const timedOut = (error as { code?: string }).code === 'ETIMEDOUT';
+    return `${timedOut ? 'did not finish' : 'failed'} within ${CASE_TIMEOUT_MS / 1000} s`;
+  } finally {
+    // The captures run to hundreds of megabytes: keep none of them.
+    rmSync(path, { force: true });
+  }
+}
+
+function print(heading: string, measured: Measured): void {
   const t = measured.timings;
   const scanMs = (t.readCapture ?? 0) + (t.runPipeline ?? 0);
   process.stdout.write(
     [
-      `${benchCase.meters.toLocaleString('en-US')} meters x ${DAYS} days (${benchCase.density}): ` +
-        `${groups.toLocaleString('en-US')} meter-days, ${sizeMb.toFixed(1)} MB of JSON`,
+      heading,
       `  readCapture + runPipeline  ${ms(scanMs)}   peak RSS ${mb(measured.maxRssMb)}, ` +
         `peak heap ${mb(measured.heapPeakMb)}; ${measured.findings} findings`,
-      `  stages: ${Object.entries(t)
+      `  stages, measured again one by one: ${Object.entries(t)
         .map(([stage, value]) => `${stage} ${ms(value)}`)
         .join(', ')}`,
       '',

@@ -10,10 +10,10 @@ export const DEMO_ESTIMATED_DAYS = 2;
 export const DEMO_EVENTS = {
   /** A client starts retrying in a loop: Claude 3.5 Sonnet output tokens jump. */
   retryStorm: '2026-03-17',
-  /** A team moves a quarter of its Claude traffic from Sonnet to Opus 4, untagged. */
-  opusMove: '2026-03-12',
+  /** A team moves half of its Claude traffic from Sonnet to Opus 4, untagged. */
+  opusMove: '2026-02-23',
   /** Nova Pro starts being called in eu-central-1 as well, at a higher rate. */
-  secondRegion: '2026-03-02',
+  secondRegion: '2026-03-12',
   /** SageMaker training job that Cost Anomaly Detection flagged, and was acknowledged. */
   trainingBurst: '2026-02-10',
   /** Every document is re-embedded into the vector index: storage grows 30% a week. */
@@ -53,7 +53,7 @@ export type MeterPlan = {
 /** Weekend traffic as a share of a weekday's. */
 const WEEKEND_SHARE = 0.35;
 /** Share of Claude 3.5 Sonnet traffic that moves to Opus 4. */
-const OPUS_SHARE = 0.25;
+const OPUS_SHARE = 0.5;
 /** Hours a day an instance billed around the clock runs. */
 const ALL_DAY = 24;
 
@@ -142,8 +142,8 @@ const nativeMeters: readonly MeterPlan[] = [
   bedrockMeter('USE1-NovaLite-cache-read-input-token-count', 0.000015, traffic(120_000), 'support'),
   bedrockMeter('USE1-NovaPro-input-tokens', 0.0008, traffic(40_000), null),
   bedrockMeter('USE1-NovaPro-output-tokens', 0.0032, traffic(5_000), null),
-  bedrockMeter('EUC1-NovaPro-input-tokens', 0.00096, secondRegion(traffic(12_000)), null),
-  bedrockMeter('EUC1-NovaPro-output-tokens', 0.00384, secondRegion(traffic(1_500)), null),
+  bedrockMeter('EUC1-NovaPro-input-tokens', 0.00096, secondRegion(traffic(20_000)), null),
+  bedrockMeter('EUC1-NovaPro-output-tokens', 0.00384, secondRegion(traffic(2_500)), null),
   bedrockMeter('USE1-Llama3.3-70B-input-tokens', 0.00072, traffic(10_000, 0.2), null),
   bedrockMeter('USE1-Llama3.3-70B-output-tokens', 0.00072, traffic(2_000, 0.2), null),
   bedrockMeter('USE1-TitanEmbeddingsV2-Text-input-tokens', 0.00002, traffic(200_000), null),

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Capture } from '../../lambda/collect/capture';
 import { runPipeline } from '../../lambda/pipeline';
 import { renderJson } from '../../lambda/report/render-json';
-import type { Report } from '../../lambda/report/report';
 import { renderText } from '../../lambda/report/render-text';
+import type { Report } from '../../lambda/report/report';
 import { CaptureError } from '../../lambda/series/errors';
 import { readCapture } from '../../lambda/series/read-capture';
 import { resolveSettings } from '../../lambda/settings/resolve';
@@ -156,7 +156,9 @@ async function loadCapture(path: string, io: CliIo): Promise<Capture | null> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : String(error);
-    io.stderr.write(`Cannot read the capture ${path}: ${reason}. Check the path given to --input.\n`);
+    io.stderr.write(
+      `Cannot read the capture ${path}: ${reason}. Check the path given to --input.\n`,
+    );
     return null;
   }
 
@@ -170,7 +172,7 @@ async function loadCapture(path: string, io: CliIo): Promise<Capture | null> {
 }
 
 /** The default run date: the day after the newest day the capture holds. */
-export function dayAfterNewestDay(capture: Capture): string | undefined {
+function dayAfterNewestDay(capture: Capture): string | undefined {
   let newest: string | undefined;
   for (const page of capture.GetCostAndUsage) {
     for (const result of page.ResultsByTime ?? []) {

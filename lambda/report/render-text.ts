@@ -1,7 +1,7 @@
 import type { FindingKind } from '../detect/finding';
 import type { Severity } from '../settings/settings';
 import { formatChange, formatShare, formatUsd } from './format';
-import type { ExplainedFinding, Report } from './report';
+import type { ExplainedFinding, Link, Report } from './report';
 import { sparkline } from './sparkline';
 import { wrap } from './wrap';
 
@@ -39,12 +39,15 @@ const KIND_TITLES: Readonly<Record<FindingKind, string>> = {
   mix: 'Spending pattern',
 };
 
+const DETAIL_INDENT = '   ';
 const TIP_INDENT = '      ';
+const HEADLINE_INDENT = ' '.repeat(20);
 
 /** Findings of these severities are shown in three lines, so the urgent ones stand out. */
 const COMPACT_SEVERITIES: readonly Severity[] = ['low', 'info'];
-const DETAIL_INDENT = '   ';
-const HEADLINE_INDENT = ' '.repeat(20);
+
+/** A share this close to one reads as 100%. */
+const WHOLE = 0.995;
 
 type Style = (style: string, text: string) => string;
 
@@ -231,8 +234,11 @@ function findingTitle(finding: ExplainedFinding): string {
 function amountLine(finding: ExplainedFinding): string {
   const { actualUsd: actual, expectedUsd: expected, impactUsd: impact } = finding;
   const change = expected > 0 ? `, ${formatChange(actual / expected - 1)}` : '';
+  // A finding about all of the spend has all of it: saying so tells nothing.
   const share =
-    finding.shareOfSpend > 0 ? `; ${formatShare(finding.shareOfSpend)} of the day's spend` : '';
+    finding.shareOfSpend > 0 && finding.shareOfSpend < WHOLE
+      ? `; ${formatShare(finding.shareOfSpend)} of the day's spend`
+      : '';
   const provisional = finding.provisional ? ' Provisional: the day is still estimated.' : '';
 
   switch (finding.kind) {
@@ -297,10 +303,17 @@ function tipLines(finding: ExplainedFinding, width: number, style: Style): strin
       return [
         `${DETAIL_INDENT} - ${first.trimStart()}`,
         ...rest,
-        `${TIP_INDENT}${style(ANSI.dim, `${tip.link.title}: ${tip.link.url}`)}`,
+        ...linkLines(tip.link, width).map((line) => `${TIP_INDENT}${style(ANSI.dim, line)}`),
       ];
     }),
   ];
+}
+
+/** `Title: URL` on one line when it fits, else the URL under its title. */
+function linkLines(link: Link, width: number): string[] {
+  const oneLine = `${link.title}: ${link.url}`;
+  if (TIP_INDENT.length + oneLine.length <= width) return [oneLine];
+  return [`${link.title}:`, link.url];
 }
 
 function warningLines(report: Report, width: number, style: Style): string[] {
