@@ -1,10 +1,13 @@
 import { modelOf } from '../detect/model';
 import type { ChargeKind, Meter, MeterSeries, SpendHistory, UsageTypeInfo } from '../series/types';
+import { chargeOf, historyIndex } from './history-index';
 
 /**
  * Finding a meter's relatives in the history: the other meters of the same
  * model, the same model in other regions, other tiers of the same family.
- * The rules use these to look past the one meter a finding is about.
+ * The rules use these to look past the one meter a finding is about. Each
+ * lookup reads the history's index, built once per history, so it costs
+ * the size of the group it returns, not the number of meters.
  */
 
 const ON_DEMAND_TOKENS: readonly ChargeKind[] = ['input-tokens', 'output-tokens'];
@@ -22,7 +25,7 @@ const DATA: readonly ChargeKind[] = [
 
 export function findSeries(history: SpendHistory, meterKey: string | null): MeterSeries | null {
   if (meterKey === null) return null;
-  return history.meters.find((series) => series.meter.key === meterKey) ?? null;
+  return historyIndex(history).byKey.get(meterKey) ?? null;
 }
 
 /** Billed per token at on-demand rates: not batch, not cache, not capacity. */
@@ -62,26 +65,24 @@ export function modelIdentity(meter: Meter): string | null {
 export function sameModel(history: SpendHistory, meter: Meter): MeterSeries[] {
   const identity = modelIdentity(meter);
   if (identity === null) return [];
-  return history.meters.filter((series) => modelIdentity(series.meter) === identity);
+  return [...(historyIndex(history).byModel.get(identity) ?? [])];
 }
 
 /** The same model and charge, routed the same way, billed in other regions. */
 export function regionTwins(history: SpendHistory, meter: Meter): MeterSeries[] {
-  return sameModel(history, meter).filter(
-    (series) =>
-      series.meter.info.region !== meter.info.region &&
-      sameCharge(series.meter.info, meter.info) &&
-      series.meter.info.routing === meter.info.routing,
-  );
+  const identity = modelIdentity(meter);
+  if (identity === null) return [];
+  const twins = historyIndex(history).byModelCharge.get(chargeOf(identity, meter.info)) ?? [];
+  return twins.filter((series) => series.meter.info.region !== meter.info.region);
 }
 
 /** Other tiers of the same model family billing the same charge (any region). */
 export function tierSiblings(history: SpendHistory, meter: Meter): MeterSeries[] {
   const { modelFamily, modelTier } = meter.info;
   if (modelFamily === null || modelTier === null) return [];
-  return history.meters.filter(
+  const family = historyIndex(history).byFamily.get(modelFamily) ?? [];
+  return family.filter(
     (series) =>
-      series.meter.info.modelFamily === modelFamily &&
       series.meter.info.modelTier !== null &&
       series.meter.info.modelTier !== modelTier &&
       sameCharge(series.meter.info, meter.info),
@@ -105,12 +106,12 @@ export function hasBatch(meters: readonly MeterSeries[]): boolean {
 
 /** The meters of one model, by the name the detectors give it (evidence `model`). */
 export function meterOfModel(history: SpendHistory, model: string): MeterSeries[] {
-  return history.meters.filter((series) => modelOf(series.meter) === model);
+  return [...(historyIndex(history).byModel.get(model) ?? [])];
 }
 
 /** The meters of one service. */
 export function serviceMeters(history: SpendHistory, service: string): MeterSeries[] {
-  return history.meters.filter((series) => series.meter.service === service);
+  return [...(historyIndex(history).byService.get(service) ?? [])];
 }
 
 /** True when the series has any cost in the window. */

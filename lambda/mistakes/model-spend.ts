@@ -1,4 +1,5 @@
 import type { MeterSeries, SpendHistory } from '../series/types';
+import { derivedOnce } from './history-index';
 import { isPremium, isTokenMeter, modelIdentity } from './meter-lookup';
 import { mean, sum, unitPrice, windowEnding } from './series-math';
 import { MONTH_BASIS_DAYS } from './spend-window';
@@ -43,13 +44,22 @@ export function observedUnitPrice(
   return unitPrice(windowCost(series, end, days), windowUsage(series, end, days));
 }
 
-/** Token spend per model over the 28 days ending at `end`, largest first. */
+/**
+ * Token spend per model over the 28 days ending at `end`, largest first;
+ * worked out once per history and day.
+ */
 export function tokenSpendByModel(history: SpendHistory, end: number): ModelSpend[] {
+  return [...derivedOnce(history, `token-spend:${end}`, () => spendByModel(history, end))];
+}
+
+function spendByModel(history: SpendHistory, end: number): ModelSpend[] {
   const byModel = new Map<string, MeterSeries[]>();
   for (const series of history.meters) {
     const identity = modelIdentity(series.meter);
     if (identity === null || !isTokenMeter(series.meter.info)) continue;
-    byModel.set(identity, [...(byModel.get(identity) ?? []), series]);
+    const meters = byModel.get(identity);
+    if (meters === undefined) byModel.set(identity, [series]);
+    else meters.push(series);
   }
 
   const spends = [...byModel.entries()].map(([identity, meters]) =>

@@ -1,5 +1,6 @@
 import type { Finding } from '../detect/finding';
 import type { MeterSeries, SpendHistory } from '../series/types';
+import { derivedOnce, historyIndex } from './history-index';
 import { findSeries, serviceMeters } from './meter-lookup';
 import { mean, windowEnding } from './series-math';
 
@@ -46,9 +47,11 @@ function addUp(rows: readonly (readonly number[])[], days: number): number[] {
   return total;
 }
 
-/** Total watched spend per day. */
+/** Total watched spend per day, added up once per history. */
 export function dailyTotals(history: SpendHistory): number[] {
-  return addSeries(history.meters, history.days.length);
+  return [
+    ...derivedOnce(history, 'daily-totals', () => addSeries(history.meters, history.days.length)),
+  ];
 }
 
 /**
@@ -59,9 +62,17 @@ export function scopeCost(history: SpendHistory, finding: Finding): number[] {
   const series = findSeries(history, finding.meterKey);
   if (series !== null) return [...series.cost];
 
-  const ofService = serviceMeters(history, finding.service);
-  if (ofService.length > 0) return addSeries(ofService, history.days.length);
+  if (historyIndex(history).byService.has(finding.service)) {
+    return [...serviceCost(history, finding.service)];
+  }
   return dailyTotals(history);
+}
+
+/** Daily cost of one service's meters, added up once per history and service. */
+function serviceCost(history: SpendHistory, service: string): readonly number[] {
+  return derivedOnce(history, `service-cost:${service}`, () =>
+    addSeries(serviceMeters(history, service), history.days.length),
+  );
 }
 
 /**
