@@ -18,18 +18,22 @@ export type PriceGap = {
   readonly gap: number;
 };
 
+/** A meter's observed price per unit over the 28 days ending at a day. */
+type PriceOf = (series: MeterSeries) => number | null;
+
 /** The gap from `pricey` to the cheapest of `others`, or null when none is cheaper. */
 export function cheapestGap(
   pricey: MeterSeries,
   others: readonly MeterSeries[],
   end: number,
+  priceOf: PriceOf = (series) => observedUnitPrice(series, end),
 ): PriceGap | null {
-  const priceyUnitPrice = observedUnitPrice(pricey, end);
+  const priceyUnitPrice = priceOf(pricey);
   if (priceyUnitPrice === null) return null;
 
   let best: PriceGap | null = null;
   for (const other of others) {
-    const cheapUnitPrice = observedUnitPrice(other, end);
+    const cheapUnitPrice = priceOf(other);
     if (cheapUnitPrice === null || cheapUnitPrice <= 0 || cheapUnitPrice >= priceyUnitPrice)
       continue;
     const gap = priceyUnitPrice / cheapUnitPrice - 1;
@@ -46,9 +50,16 @@ export function largestRegionalGap(
   meters: readonly MeterSeries[],
   end: number,
 ): PriceGap | null {
+  // Meters are each other's twins: work each price out once, not once per pair.
+  const prices = new Map<MeterSeries, number | null>();
+  const priceOf: PriceOf = (series) => {
+    if (!prices.has(series)) prices.set(series, observedUnitPrice(series, end));
+    return prices.get(series) ?? null;
+  };
+
   let best: { gap: PriceGap; monthly: number } | null = null;
   for (const series of meters) {
-    const gap = cheapestGap(series, regionTwins(history, series.meter), end);
+    const gap = cheapestGap(series, regionTwins(history, series.meter), end, priceOf);
     if (gap === null) continue;
     const monthly = monthlyGapUsd(gap, end);
     if (best === null || monthly > best.monthly) best = { gap, monthly };
