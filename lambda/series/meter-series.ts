@@ -7,7 +7,6 @@ import {
   SERVICE_USAGE_SHAPE,
   walkCostPages,
 } from './cost-pages';
-import { DayGrid } from './day-grid';
 import { dayNumber } from './days';
 import { duplicateRow, rowPlace } from './duplicates';
 import { isRecord } from './fields';
@@ -15,13 +14,20 @@ import { isWatchedService, serviceKind } from './services';
 import type { MeterSeries, ServiceKind } from './types';
 import { parseUsageType } from './usage-type';
 
-/** A meter while the pages are read; its numbers are in the grid's column `index`. */
+/**
+ * A meter while the pages are read, with its daily cost and usage. NaN
+ * marks a day not yet set: amounts are checked to be numbers before they
+ * get here. Plain arrays rather than typed ones on purpose: typed arrays
+ * live outside the JavaScript heap, and V8 answers that "external memory"
+ * with full collections of the heap, which holds every page of the capture.
+ */
 type MeterBuilder = {
   /** `service|usageType`. */
   readonly key: string;
   readonly service: string;
   readonly usageType: string;
-  readonly index: number;
+  readonly cost: number[];
+  readonly usage: number[];
   usageUnit: string | null;
   /** The meter that came after this one last time: pages list groups in the same order each day. */
   next: MeterBuilder | null;
@@ -44,8 +50,27 @@ export type MeterCollection = {
   readonly unwatched: readonly string[];
 };
 
-function newBuilder(service: string, usageType: string, index: number): MeterBuilder {
-  return { key: `${service}|${usageType}`, service, usageType, index, usageUnit: null, next: null };
+function newBuilder(service: string, usageType: string, days: number): MeterBuilder {
+  return {
+    key: `${service}|${usageType}`,
+    service,
+    usageType,
+    cost: new Array<number>(days).fill(Number.NaN),
+    usage: new Array<number>(days).fill(Number.NaN),
+    usageUnit: null,
+    next: null,
+  };
+}
+
+/** Days never set become no spend, in place: the arrays become the series'. */
+function zeroUnset(builder: MeterBuilder): void {
+  const { cost, usage } = builder;
+  for (let day = 0; day < cost.length; day++) {
+    if (Number.isNaN(cost[day])) {
+      cost[day] = 0;
+      usage[day] = 0;
+    }
+  }
 }
 
 /** Where a (day, service, usage type) first appears; only called once a repeat is found. */
@@ -68,9 +93,9 @@ function firstPlace(pages: readonly unknown[], row: CostRow): string {
   return 'an earlier page';
 }
 
-function toSeries(builder: MeterBuilder, grid: DayGrid, kinds: Map<string, ServiceKind>) {
-  const { service, usageType } = builder;
-  const { cost, usage } = grid.columnOf(builder.index);
+function toSeries(builder: MeterBuilder, kinds: Map<string, ServiceKind>) {
+  const { service, usageType, cost, usage } = builder;
+  zeroUnset(builder);
   const series: MeterSeries = {
     meter: {
       key: builder.key,
@@ -100,11 +125,10 @@ type CollectOptions = {
   readonly currency: CurrencyTracker;
 };
 
-/** Gathers rows into meters and the grid, one row at a time. */
+/** Gathers rows into meters, one row at a time. */
 class MeterCollector {
   private readonly byService = new Map<string, Map<string, MeterBuilder> | null>();
   private readonly builders: MeterBuilder[] = [];
-  private readonly grid: DayGrid;
   private readonly days: number;
   private previous: MeterBuilder | null = null;
   private negativeDays = 0;
@@ -116,7 +140,6 @@ class MeterCollector {
     private readonly options: CollectOptions,
   ) {
     this.days = options.calendar.days.length;
-    this.grid = new DayGrid(this.days);
   }
 
   add(row: CostRow): void {
@@ -125,10 +148,12 @@ class MeterCollector {
     const meter = this.meterAt(row.keys[0] as string, row.keys[1] as string);
     if (meter === null) return;
 
-    if (!this.grid.set(meter.index, index, row.cost, row.usage)) {
+    if (!Number.isNaN(meter.cost[index])) {
       const what = `${meter.service} / ${meter.usageType}`;
       throw duplicateRow(this.ctx, row, what, firstPlace(this.pages, row));
     }
+    meter.cost[index] = row.cost;
+    meter.usage[index] = row.usage;
     if (meter.usageUnit === null) meter.usageUnit = row.usageUnit;
     if (row.cost < 0) this.noteCredit(meter, row);
   }
@@ -139,7 +164,7 @@ class MeterCollector {
     const unwatched = [...this.byService].filter(([, meters]) => meters === null);
 
     return {
-      meters: this.builders.sort(byKey).map((builder) => toSeries(builder, this.grid, kinds)),
+      meters: this.builders.sort(byKey).map((builder) => toSeries(builder, kinds)),
       negativeDays: this.negativeDays,
       lowest: this.lowest,
       unwatched: unwatched.map(([name]) => name).sort(),
@@ -172,8 +197,7 @@ class MeterCollector {
 
     let meter = byUsage.get(usageType);
     if (meter === undefined) {
-      meter = newBuilder(service, usageType, this.builders.length);
-      this.grid.reserve(this.builders.length + 1);
+      meter = newBuilder(service, usageType, this.days);
       byUsage.set(usageType, meter);
       this.builders.push(meter);
     }
