@@ -1,25 +1,32 @@
 import { isWatchedService } from '../series/services';
 import type { NativeAnomaly, SpendHistory } from '../series/types';
 import type { Settings } from '../settings/settings';
+import { dayAt, lastCompleteIndex } from './calendar';
 import type { Detector, Finding } from './finding';
 import { round } from './stats';
 
 type RootCause = NativeAnomaly['rootCauses'][number];
 
-const PATTERN_BY_FEEDBACK = {
-  none: 'unreviewed',
-  YES: 'confirmed',
-  NO: 'not-an-anomaly',
-  PLANNED_ACTIVITY: 'planned',
-} as const;
+const PATTERN_BY_FEEDBACK = { none: 'unreviewed', YES: 'confirmed' } as const;
+
+/** Days at the end of the judged window in which a reviewed anomaly that ended is still news. */
+export const RECENT_DAYS = 7;
 
 /**
  * Native anomaly: an anomaly raised by AWS Cost Anomaly Detection whose root
  * cause is a watched service (or whose dimension value names one), with a
- * total impact of at least `minImpactUsd`.
+ * total impact of at least `minImpactUsd`, and that is still news:
  *
- * `pattern` says what was done about it: `unreviewed` (no feedback),
- * `confirmed`, `not-an-anomaly` or `planned`. `service` and `usageType` are
+ * - feedback `NO` (not an anomaly) or `PLANNED_ACTIVITY`: never a finding;
+ *   someone looked and said the spend was expected.
+ * - feedback `YES`, ended before the last 7 days of the judged window (to
+ *   the newest complete day): dropped, as old news somebody already saw.
+ * - feedback `YES` and open, or ended within those 7 days: kept.
+ * - no feedback: kept however old, since nobody acting on it is the
+ *   finding (mistake 7).
+ *
+ * `pattern` says what was done about it: `unreviewed` (no feedback) or
+ * `confirmed`. `service` and `usageType` are
  * those of the largest watched root cause. Dollars are the anomaly's totals:
  * `actualUsd` and `expectedUsd` its actual and expected spend over its
  * duration, `impactUsd` its total impact.
@@ -33,14 +40,32 @@ const PATTERN_BY_FEEDBACK = {
  */
 export const detectNativeAnomalies: Detector = (history, settings) => {
   const findings: Finding[] = [];
+  const since = recentSince(history);
   for (const anomaly of history.anomalies) {
-    if (anomaly.totalImpactUsd < settings.minImpactUsd) continue;
+    if (anomaly.totalImpactUsd < settings.minImpactUsd || !isNews(anomaly, since)) continue;
 
     const scope = watchedScope(anomaly, settings);
     if (scope !== null) findings.push(toFinding(history, anomaly, scope));
   }
   return findings;
 };
+
+/**
+ * Whether an anomaly still deserves a finding, by its feedback and end date;
+ * `since` is the first day of the judged window's last 7 days.
+ */
+export function isNews(anomaly: NativeAnomaly, since: string): boolean {
+  if (anomaly.feedback === 'NO' || anomaly.feedback === 'PLANNED_ACTIVITY') return false;
+  if (anomaly.feedback === null || anomaly.endDate === null) return true;
+  return anomaly.endDate >= since;
+}
+
+/** The first of the last 7 days up to the newest complete day (the first day if fewer). */
+function recentSince(history: SpendHistory): string {
+  const lastComplete = lastCompleteIndex(history);
+  const newest = lastComplete >= 0 ? lastComplete : history.days.length - 1;
+  return dayAt(history, Math.max(0, newest - RECENT_DAYS + 1));
+}
 
 type Scope = { readonly service: string; readonly top: RootCause | null };
 
@@ -68,7 +93,7 @@ function toFinding(history: SpendHistory, anomaly: NativeAnomaly, scope: Scope):
   return {
     key: `native-anomaly:${anomaly.id}`,
     kind: 'native-anomaly',
-    pattern: PATTERN_BY_FEEDBACK[anomaly.feedback ?? 'none'],
+    pattern: anomaly.feedback === 'YES' ? PATTERN_BY_FEEDBACK.YES : PATTERN_BY_FEEDBACK.none,
     service: scope.service,
     usageType,
     meterKey: usageType === null ? null : `${scope.service}|${usageType}`,

@@ -143,17 +143,42 @@ describe('detectNativeAnomalies', () => {
     expect(findings).toEqual([]);
   });
 
+  // The history runs from 2025-03-03 to 2025-03-30; its last 7 days start on 2025-03-24.
   it.each([
-    { feedback: null, pattern: 'unreviewed' },
-    { feedback: 'YES' as const, pattern: 'confirmed' },
-    { feedback: 'NO' as const, pattern: 'not-an-anomaly' },
-    { feedback: 'PLANNED_ACTIVITY' as const, pattern: 'planned' },
-  ])('names feedback $feedback as $pattern', ({ feedback, pattern }) => {
+    { feedback: null, endDate: '2025-03-05', kept: true, pattern: 'unreviewed' },
+    { feedback: null, endDate: null, kept: true, pattern: 'unreviewed' },
+    { feedback: 'YES' as const, endDate: null, kept: true, pattern: 'confirmed' },
+    { feedback: 'YES' as const, endDate: '2025-03-24', kept: true, pattern: 'confirmed' },
+    { feedback: 'YES' as const, endDate: '2025-03-23', kept: false, pattern: null },
+    { feedback: 'YES' as const, endDate: '2025-03-05', kept: false, pattern: null },
+    { feedback: 'NO' as const, endDate: null, kept: false, pattern: null },
+    { feedback: 'NO' as const, endDate: '2025-03-28', kept: false, pattern: null },
+    { feedback: 'PLANNED_ACTIVITY' as const, endDate: null, kept: false, pattern: null },
+    { feedback: 'PLANNED_ACTIVITY' as const, endDate: '2025-03-28', kept: false, pattern: null },
+  ])(
+    'with feedback $feedback, ending $endDate: kept $kept, as $pattern',
+    ({ feedback, endDate, kept, pattern }) => {
+      // Act
+      const findings = findingsOf([anomaly({ feedback, startDate: '2025-03-04', endDate })]);
+
+      // Assess
+      expect(findings.map((finding) => finding.pattern)).toEqual(kept ? [pattern] : []);
+    },
+  );
+
+  it('counts the last 7 days back from the newest complete day, not an estimated one', () => {
+    // Prepare: the newest 3 days are estimated, so the last 7 complete days start on 2025-03-21.
+    const history = buildTestHistory({
+      days: 28,
+      estimatedDays: 3,
+      anomalies: [anomaly({ feedback: 'YES', endDate: '2025-03-21' })],
+    });
+
     // Act
-    const [finding] = findingsOf([anomaly({ feedback })]);
+    const findings = detectNativeAnomalies(history, DEFAULT_SETTINGS);
 
     // Assess
-    expect(finding?.pattern).toBe(pattern);
+    expect(findings).toHaveLength(1);
   });
 
   it('dates an open anomaly on the newest day of the window', () => {
