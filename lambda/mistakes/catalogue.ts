@@ -89,6 +89,22 @@ const LINKS = {
     title: 'Managing capacity limits for Amazon OpenSearch Serverless',
     url: docs('opensearch-service/latest/developerguide/serverless-scaling.html'),
   },
+  openSearchReserved: {
+    title: 'Reserved Instances in Amazon OpenSearch Service',
+    url: docs('opensearch-service/latest/developerguide/ri.html'),
+  },
+  ultraWarm: {
+    title: 'UltraWarm storage for Amazon OpenSearch Service',
+    url: docs('opensearch-service/latest/developerguide/ultrawarm.html'),
+  },
+  indexStateManagement: {
+    title: 'Index State Management in Amazon OpenSearch Service',
+    url: docs('opensearch-service/latest/developerguide/ism.html'),
+  },
+  kendraIndexTypes: {
+    title: 'Index types in Amazon Kendra',
+    url: docs('kendra/latest/dg/hiw-index-types.html'),
+  },
   knowledgeBases: {
     title: 'Amazon Bedrock Knowledge Bases',
     url: docs('bedrock/latest/userguide/knowledge-base.html'),

@@ -5,6 +5,7 @@ import { DOC_LINKS } from '../catalogue';
 import { evidenceNumber } from '../evidence';
 import { isDataMeter, serviceMeters } from '../meter-lookup';
 import type { Rule, RuleContext, RuleMatch } from '../rule';
+import { dataAdvice } from '../search-advice';
 import { clampStrength, growingSteps, sum, weeklySums } from '../series-math';
 import { addSeries } from '../spend-window';
 import { shortMeter } from '../where';
@@ -89,6 +90,8 @@ function adviceFor(meter: Meter): Advice {
       link: DOC_LINKS.knowledgeBases,
     };
   }
+  const search = dataAdvice(meter);
+  if (search !== null) return search;
   if (meter.serviceKind !== 'vector-store' && kind === 'storage') {
     return {
       action:
@@ -99,8 +102,8 @@ function adviceFor(meter: Meter): Advice {
   }
   return {
     action:
-      'Cap the OpenSearch Serverless capacity (OCUs), drop indexes and collections nobody ' +
-      'queries, and set a retention rule for old documents.',
+      'Set a retention rule for old documents and embeddings, and drop indexes and collections ' +
+      'nobody queries.',
     link: DOC_LINKS.serverlessCapacity,
   };
 }

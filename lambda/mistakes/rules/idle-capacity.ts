@@ -1,8 +1,10 @@
 import { formatShare, formatUsd } from '../../report/format';
+import type { Link } from '../../report/report';
 import type { MeterSeries } from '../../series/types';
 import { DOC_LINKS } from '../catalogue';
 import { isCapacity, isOnDemandTokens, sameModel } from '../meter-lookup';
 import type { Rule, RuleContext, RuleMatch, Saving } from '../rule';
+import { capacityAdvice } from '../search-advice';
 import { clampStrength, mean, median, variation, windowEnding } from '../series-math';
 import { addUsage, MONTH_BASIS_DAYS, monthlyFrom } from '../spend-window';
 import { modelOrService, shortMeter } from '../where';
@@ -59,8 +61,7 @@ export const idleCapacity: Rule = {
       strength: clampStrength(idle?.strength ?? 0.5),
       because: `${billed}${demandClause}, so it likely sits idle part of the time.`,
       tip: {
-        action: actionFor(series),
-        link: linkFor(series),
+        ...adviceFor(series),
         saving: idle === null ? null : idleSaving(idle, monthly),
       },
     };
@@ -124,27 +125,21 @@ function idleSaving(idle: Idle, monthly: number): Saving | null {
   };
 }
 
-function linkFor(series: MeterSeries) {
-  if (series.meter.info.chargeKind === 'search-capacity') return DOC_LINKS.serverlessCapacity;
-  if (series.meter.serviceKind === 'sagemaker') return DOC_LINKS.endpointAutoScaling;
-  return DOC_LINKS.provisionedThroughput;
-}
-
-function actionFor(series: MeterSeries): string {
-  if (series.meter.info.chargeKind === 'search-capacity') {
-    return (
-      'Set a maximum OCU capacity for OpenSearch Serverless, turn off standby replicas for ' +
-      'development collections, and drop collections nobody queries.'
-    );
-  }
+function adviceFor(series: MeterSeries): { action: string; link: Link } {
+  const search = capacityAdvice(series.meter);
+  if (search !== null) return search;
   if (series.meter.serviceKind === 'sagemaker') {
-    return (
-      'Give the endpoint an auto scaling policy with a low minimum, or move it to serverless ' +
-      'inference if it can tolerate cold starts.'
-    );
+    return {
+      action:
+        'Give the endpoint an auto scaling policy with a low minimum, or move it to serverless ' +
+        'inference if it can tolerate cold starts.',
+      link: DOC_LINKS.endpointAutoScaling,
+    };
   }
-  return (
-    'Check whether callers invoke the provisioned model ARN at all; if the on-demand quota ' +
-    'carries the load, delete the no-commitment Provisioned Throughput or let the term lapse.'
-  );
+  return {
+    action:
+      'Check whether callers invoke the provisioned model ARN at all; if the on-demand quota ' +
+      'carries the load, delete the no-commitment Provisioned Throughput or let the term lapse.',
+    link: DOC_LINKS.provisionedThroughput,
+  };
 }

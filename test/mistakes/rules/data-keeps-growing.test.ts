@@ -21,6 +21,32 @@ describe('data-keeps-growing', () => {
     expect(match?.tip.link?.url).toContain('serverless-scaling');
   });
 
+  it.each([
+    [
+      OPENSEARCH,
+      'USE1-ES:ServerlessIndexingOCU',
+      /Cap the OpenSearch Serverless/,
+      'serverless-scaling',
+    ],
+    [OPENSEARCH, 'USE1-ES:GP3-Storage', /Index State Management/, '/ism.html'],
+    [OPENSEARCH, 'USE1-ESInstance:r6g.xlarge.search', /UltraWarm/, '/ultrawarm.html'],
+    ['Amazon Kendra', 'USE1-KendraEnterpriseEdition-Index', /GenAI Enterprise/, 'index-types'],
+  ])('fits the tip for growing %s %s to the meter', (service, usageType, action, page) => {
+    // Prepare
+    const meter: MeterSpec = { service, usageType, cost: weeklyGrowth(10, 1.2) };
+    const spend = history({ meters: [meter] });
+
+    // Act
+    const match = dataKeepsGrowing.match(
+      contextOf(spend, { kind: 'trend', meterKey: keyOf(meter), day: 55 }),
+    );
+
+    // Assess
+    expect(match?.tip.action).toMatch(action);
+    expect(match?.tip.action.includes('OCU')).toBe(usageType.endsWith('OCU'));
+    expect(match?.tip.link?.url).toContain(page);
+  });
+
   it('judges a service-level trend on the service’s data meters', () => {
     const spend = history({ meters: [collection(weeklyGrowth(10, 1.2))] });
 

@@ -24,6 +24,37 @@ describe('idle-capacity', () => {
     else expect(match?.tip.saving?.usd).toBeCloseTo(saving, 1);
   });
 
+  it.each([
+    [
+      'Amazon OpenSearch Service',
+      'USE1-ES:ServerlessSearchOCU',
+      /maximum OCU/,
+      'serverless-scaling',
+    ],
+    [
+      'Amazon OpenSearch Service',
+      'USE1-ES:ServerlessIndexingOCU',
+      /maximum OCU/,
+      'serverless-scaling',
+    ],
+    ['Amazon OpenSearch Service', 'USE1-ESInstance:r6g.xlarge.search', /UltraWarm/, '/ri.html'],
+    ['Amazon Kendra', 'USE1-KendraEnterpriseEdition-Index', /GenAI Enterprise/, 'index-types'],
+  ])('fits the tip for always-on %s %s to the meter', (service, usageType, action, page) => {
+    // Prepare
+    const capacity = { service, usageType, cost: 24 };
+    const spend = history({ meters: [capacity] });
+
+    // Act
+    const match = idleCapacity.match(
+      contextOf(spend, { kind: 'always-on', meterKey: keyOf(capacity), day: 55 }),
+    );
+
+    // Assess
+    expect(match?.tip.action).toMatch(action);
+    expect(match?.tip.action.includes('OCU')).toBe(usageType.endsWith('OCU'));
+    expect(match?.tip.link?.url).toContain(page);
+  });
+
   it('ignores a finding on a meter that is not capacity', () => {
     const input = claudeTokens('sonnet', 'input', 30);
     const spend = history({ meters: [input] });
