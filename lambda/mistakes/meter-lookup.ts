@@ -38,6 +38,17 @@ export function isTokenMeter(info: UsageTypeInfo): boolean {
   return info.tokens !== null || info.batch || info.chargeKind === 'cache-read';
 }
 
+/**
+ * Billed per request or per token, so that more usage means more calls:
+ * token meters, guardrails, and the per-request AI services (Textract,
+ * Comprehend...). Never storage, capacity or data transfer.
+ */
+export function isRequestBilled(meter: Meter): boolean {
+  const { info } = meter;
+  if (isTokenMeter(info) || info.chargeKind === 'guardrail') return true;
+  return meter.serviceKind === 'ai-service' && !isCapacity(info) && !isDataMeter(meter);
+}
+
 /** Capacity billed by the hour whether used or not (search capacity included). */
 export function isCapacity(info: UsageTypeInfo): boolean {
   return CAPACITY.includes(info.chargeKind);

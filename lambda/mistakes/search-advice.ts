@@ -91,13 +91,13 @@ const DATA_ADVICE: Readonly<Record<SearchCharge, SearchAdvice>> = {
 };
 
 /** What to do about a search meter billed around the clock, or null for another meter. */
-export function capacityAdvice(meter: Meter): SearchAdvice | null {
+export function searchCapacityAdvice(meter: Meter): SearchAdvice | null {
   const charge = searchChargeOf(meter);
   return charge === null ? null : CAPACITY_ADVICE[charge];
 }
 
 /** What to do about a search meter whose data grows, or null for another meter. */
-export function dataAdvice(meter: Meter): SearchAdvice | null {
+export function searchDataAdvice(meter: Meter): SearchAdvice | null {
   const charge = searchChargeOf(meter);
   return charge === null ? null : DATA_ADVICE[charge];
 }

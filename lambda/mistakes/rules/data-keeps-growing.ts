@@ -1,11 +1,9 @@
 import { formatChange, formatUsd } from '../../report/format';
-import type { Link } from '../../report/report';
 import type { Meter, MeterSeries } from '../../series/types';
-import { DOC_LINKS } from '../catalogue';
+import { dataAdvice } from '../data-advice';
 import { evidenceNumber } from '../evidence';
 import { isDataMeter, serviceMeters } from '../meter-lookup';
 import type { Rule, RuleContext, RuleMatch } from '../rule';
-import { dataAdvice } from '../search-advice';
 import { clampStrength, growingSteps, sum, weeklySums } from '../series-math';
 import { addSeries } from '../spend-window';
 import { shortMeter } from '../where';
@@ -15,7 +13,6 @@ const WEEKS = 8;
 /** Least number of weeks in a row that grew. */
 const MIN_WEEKS_GROWING = 3;
 
-type Advice = { readonly action: string; readonly link: Link };
 type Scope = { readonly name: string; readonly cost: readonly number[]; readonly meter: Meter };
 
 /**
@@ -43,7 +40,7 @@ export const dataKeepsGrowing: Rule = {
     const first = weeks[weeks.length - 1 - Math.min(steps, weeks.length - 1)] ?? 0;
     const last = weeks[weeks.length - 1] ?? 0;
     const growth = first > 0 ? formatChange(last / first - 1) : 'from nothing';
-    const advice = adviceFor(scope.meter);
+    const advice = dataAdvice(scope.meter);
     return {
       mistake: 9,
       strength: clampStrength(0.45 + 0.1 * steps),
@@ -71,39 +68,5 @@ function scopeOf({ finding, series, history }: RuleContext): Scope | null {
     name: finding.service,
     cost: addSeries(data, history.days.length),
     meter: largest.meter,
-  };
-}
-
-function adviceFor(meter: Meter): Advice {
-  const kind = meter.info.chargeKind;
-  if (kind === 'custom-model-storage') {
-    return {
-      action: 'Delete the custom models and copies nobody invokes; each one bills storage monthly.',
-      link: DOC_LINKS.customModels,
-    };
-  }
-  if (kind === 'data-transfer') {
-    return {
-      action:
-        'Find what moves the data (cross-region retrieval, full re-ingestion) and keep the store ' +
-        'and its callers in one region.',
-      link: DOC_LINKS.knowledgeBases,
-    };
-  }
-  const search = dataAdvice(meter);
-  if (search !== null) return search;
-  if (meter.serviceKind !== 'vector-store' && kind === 'storage') {
-    return {
-      action:
-        'Set a retention rule for the documents and embeddings behind this store, and sync ' +
-        'knowledge bases incrementally instead of re-ingesting everything.',
-      link: DOC_LINKS.knowledgeBases,
-    };
-  }
-  return {
-    action:
-      'Set a retention rule for old documents and embeddings, and drop indexes and collections ' +
-      'nobody queries.',
-    link: DOC_LINKS.serverlessCapacity,
   };
 }

@@ -4,7 +4,7 @@ import type { MeterSeries } from '../../series/types';
 import { DOC_LINKS } from '../catalogue';
 import { isCapacity, isOnDemandTokens, sameModel } from '../meter-lookup';
 import type { Rule, RuleContext, RuleMatch, Saving } from '../rule';
-import { capacityAdvice } from '../search-advice';
+import { searchCapacityAdvice } from '../search-advice';
 import { clampStrength, mean, median, variation, windowEnding } from '../series-math';
 import { addUsage, MONTH_BASIS_DAYS, monthlyFrom } from '../spend-window';
 import { modelOrService, shortMeter } from '../where';
@@ -126,7 +126,7 @@ function idleSaving(idle: Idle, monthly: number): Saving | null {
 }
 
 function adviceFor(series: MeterSeries): { action: string; link: Link } {
-  const search = capacityAdvice(series.meter);
+  const search = searchCapacityAdvice(series.meter);
   if (search !== null) return search;
   if (series.meter.serviceKind === 'sagemaker') {
     return {

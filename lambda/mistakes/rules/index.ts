@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { anomalyWithoutFeedback } from './anomaly-without-feedback';
 import { dataKeepsGrowing } from './data-keeps-growing';
+import { dataUsageJump } from './data-usage-jump';
 import { forecastOverBudget } from './forecast-over-budget';
 import { idleCapacity } from './idle-capacity';
 import { inputHeavyPrompts } from './input-heavy-prompts';
@@ -35,5 +36,6 @@ export const RULES: readonly Rule[] = [
   forecastOverBudget,
   idleCapacity,
   dataKeepsGrowing,
+  dataUsageJump,
   onePremiumModel,
 ];

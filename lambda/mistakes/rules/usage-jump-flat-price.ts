@@ -1,5 +1,8 @@
 import { formatChange, formatQuantity, formatRatio } from '../../report/format';
+import type { Link } from '../../report/report';
+import type { Meter } from '../../series/types';
 import { DOC_LINKS } from '../catalogue';
+import { isRequestBilled } from '../meter-lookup';
 import type { Rule, RuleContext, RuleMatch } from '../rule';
 import { clampStrength } from '../series-math';
 import { spikeShape } from '../spike-shape';
@@ -18,11 +21,14 @@ export const usageJumpFlatPrice: Rule = {
   name: 'usage-jump-flat-price',
   mistake: 4,
   needs:
-    'A spike on one meter whose usage is at least 1.5x its baseline (evidence usageRatio, or ' +
-    'the series against the median of the 28 days before), ideally at a flat price per unit.',
+    'A spike on one request- or token-billed meter (tokens, guardrails, per-request AI ' +
+    'services; never storage, capacity or data) whose usage is at least 1.5x its baseline ' +
+    '(evidence usageRatio, or the series against the median of the 28 days before), ideally ' +
+    'at a flat price per unit.',
   match(context: RuleContext): RuleMatch | null {
     const { finding, series } = context;
     if (finding.kind !== 'spike' || finding.pattern === 'price' || series === null) return null;
+    if (!isRequestBilled(series.meter)) return null;
 
     const shape = spikeShape(context);
     if (shape?.usageRatio == null || shape.usageRatio < MIN_USAGE_RATIO) return null;
@@ -47,15 +53,28 @@ export const usageJumpFlatPrice: Rule = {
         `Usage of ${shortMeter(series.meter)} rose ${formatRatio(shape.usageRatio)} ` +
         `(${formatQuantity(shape.baselineUsage)} to ${formatQuantity(shape.usage)} ${unit} ` +
         `a day) ${price}, which likely means more calls, not a different model.`,
-      tip: {
-        action: output
-          ? 'Check the invocation logs for callers that repeat a prompt or generate to the ' +
-            'limit, then cap the output tokens per call and bound retries with backoff.'
-          : 'Check the invocation logs for the caller whose requests jumped that day (a retry ' +
-            'loop, a job sent twice) and bound its retries with backoff and a limit.',
-        link: DOC_LINKS.invocationLogging,
-        saving: null,
-      },
+      tip: { ...adviceFor(series.meter, output), saving: null },
     };
   },
 };
+
+/** Bedrock's invocation logs show its callers; other services' callers are in CloudTrail. */
+function adviceFor(meter: Meter, output: boolean): { action: string; link: Link } {
+  const bedrock = meter.serviceKind === 'bedrock' || meter.serviceKind === 'bedrock-marketplace';
+  if (!bedrock) {
+    return {
+      action:
+        'Find the caller whose requests jumped that day in CloudTrail (a retry loop, a job sent ' +
+        'twice) and bound its retries with backoff and a limit.',
+      link: DOC_LINKS.retryBehavior,
+    };
+  }
+  return {
+    action: output
+      ? 'Check the invocation logs for callers that repeat a prompt or generate to the ' +
+        'limit, then cap the output tokens per call and bound retries with backoff.'
+      : 'Check the invocation logs for the caller whose requests jumped that day (a retry ' +
+        'loop, a job sent twice) and bound its retries with backoff and a limit.',
+    link: DOC_LINKS.invocationLogging,
+  };
+}

@@ -51,6 +51,30 @@ describe('usage-jump-flat-price', () => {
     expect(match?.because).toContain('rose 3.0x');
   });
 
+  it.each([
+    ['Amazon Bedrock', 'USE1-Guardrail-ContentPolicyUnitsConsumed', true, 'invocation-logging'],
+    ['Amazon Textract', 'USE1-AsyncAnalyzeDocument-Forms', true, 'retry-behavior'],
+    ['Amazon OpenSearch Service', 'USE1-ES:GP3-Storage', false, null],
+    ['Amazon OpenSearch Service', 'USE1-ESInstance:r6g.xlarge.search', false, null],
+    ['Amazon Kendra', 'USE1-KendraEnterpriseEdition-Index', false, null],
+    ['Amazon Bedrock', 'USE1-NovaMicro-Customization-Storage', false, null],
+    ['Amazon SageMaker', 'USE1-Host:ml.g5.12xlarge', false, null],
+    ['Amazon Bedrock', 'USE1-DataTransfer-Out-Bytes', false, null],
+  ])('on a 2x usage spike of %s %s, matches: %s', (service, usageType, matches, page) => {
+    // Prepare
+    const meter = { service, usageType, cost: jumpOn(50, 50, 100) };
+    const spend = history({ meters: [meter] });
+
+    // Act
+    const match = usageJumpFlatPrice.match(
+      contextOf(spend, { kind: 'spike', pattern: 'usage', meterKey: keyOf(meter), day: 50 }),
+    );
+
+    // Assess
+    expect(match !== null).toBe(matches);
+    if (page !== null) expect(match?.tip.link?.url).toContain(page);
+  });
+
   const output = claudeTokens('sonnet', 'output', jumpOn(50, 40, 52));
   const spend = history({ meters: [output] });
   it.each([
