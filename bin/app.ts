@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+import { createWatchdogApp } from '../lib/watchdog-app';
+
+createWatchdogApp();
