@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Capture } from '../../lambda/collect/capture';
 import { runPipeline } from '../../lambda/pipeline';
 import { renderJson } from '../../lambda/report/render-json';
-import type { Report } from '../../lambda/report/report';
 import { renderText } from '../../lambda/report/render-text';
+import type { Report } from '../../lambda/report/report';
 import { CaptureError } from '../../lambda/series/errors';
 import { readCapture } from '../../lambda/series/read-capture';
 import { resolveSettings } from '../../lambda/settings/resolve';
@@ -149,14 +149,16 @@ function scanRequest(values: OptionValues): ScanRequest {
 }
 
 /** Reads and checks the capture; on failure prints why and returns null, so no report is printed. */
-async function loadCapture(path: string, io: CliIo): Promise<Capture | null> {
+export async function loadCapture(path: string, io: CliIo): Promise<Capture | null> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : String(error);
-    io.stderr.write(`Cannot read the capture ${path}: ${reason}. Check the path given to --input.\n`);
+    io.stderr.write(
+      `Cannot read the capture ${path}: ${reason}. Check the path given to --input.\n`,
+    );
     return null;
   }
 
