@@ -126,7 +126,7 @@ export function renderBacktestJson(backtest: Backtest, request: BacktestRequest)
     lastRun: backtest.lastRun,
     lookbackDays: backtest.lookbackDays,
     estimatedDays: backtest.estimatedDays,
-    runs: backtest.runs,
+    runs: backtest.runs.map((run) => ({ ...run, events: run.events.map(inCents) })),
     totals: backtest.totals,
     stillActive: backtest.memory
       .filter((record) => record.status === 'active')
@@ -136,8 +136,21 @@ export function renderBacktestJson(backtest: Backtest, request: BacktestRequest)
         severity,
         where,
         firstPostedOn,
-        lastImpactUsd,
+        lastImpactUsd: cents(lastImpactUsd),
       })),
     warnings: backtest.warnings,
   };
+}
+
+function inCents(event: BacktestEvent): BacktestEvent {
+  const previous = event.previousImpactUsd;
+  return {
+    ...event,
+    impactUsd: cents(event.impactUsd),
+    previousImpactUsd: previous === null ? null : cents(previous),
+  };
+}
+
+function cents(amount: number): number {
+  return Math.round(amount * 100) / 100;
 }
