@@ -39,6 +39,9 @@ export class LocalAwsJsonEndpoint {
   static async start(responders: Record<string, Responder>): Promise<LocalAwsJsonEndpoint> {
     let endpoint: LocalAwsJsonEndpoint | undefined;
     const server = createServer((request, response) => {
+      // No Date header: a sandbox replaying a past day runs on its own clock, and the SDK
+      // would take the gap for clock skew and retry every error it gets.
+      response.sendDate = false;
       void endpoint?.handle(request, response);
     });
     endpoint = new LocalAwsJsonEndpoint(server, responders);
