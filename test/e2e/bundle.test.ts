@@ -1,11 +1,13 @@
 import type { RunSummary } from '../../lambda/handler';
+import { PLANTED } from '../../samples/replay-capture';
 import { accessDenied, limitExceeded } from '../endpoints/aws-json-endpoint';
 import type { PublishedMessage } from '../endpoints/sns-endpoint';
 import { throttled } from '../endpoints/sns-endpoint';
 import { flatWith } from '../fixtures/spend-world';
 import { CHANNEL, PREFIX, SLACK_TOKEN, WatchdogHarness } from '../fixtures/watchdog-harness';
 import { sandboxWorld } from './harness-world';
-import { alertJsonOf, stateItems } from './observed';
+import { MONTH_FINDINGS, monthRunDates, worldOn } from './month-world';
+import { alertJsonOf, expectedLines, saidInSns, stateItems } from './observed';
 import { type Invocation, type InvocationOutcome, runInSandbox } from './sandbox';
 import { type SynthesizedFunction, synthesizeFunction } from './synth-function';
 
@@ -288,5 +290,50 @@ describe('the deployed bundle', () => {
         ['DELIVERY#sns#alert', 'delivered'],
       ]);
     });
+  });
+});
+
+describe('a month with the days of the runaway loop on the bundle', () => {
+  let watchdog: WatchdogHarness;
+
+  beforeAll(async () => {
+    watchdog = await WatchdogHarness.start();
+  });
+  afterAll(() => watchdog?.close());
+
+  it('says what the in-process month says, the bundle taking over the state midway', async () => {
+    // Prepare
+    const runaway = MONTH_FINDINGS.find((finding) => finding.planted === PLANTED.runaway.name);
+    const onBundle = new Set([runaway?.alertOn, ...(runaway?.updatesOn ?? []), runaway?.endedOn]);
+    const outcomes: InvocationOutcome[] = [];
+
+    // Act
+    for (const day of monthRunDates()) {
+      const world = worldOn(day);
+      watchdog.world.set(world.meters, { estimatedFrom: world.estimatedFrom });
+      if (!onBundle.has(day)) {
+        await watchdog.invoke(watchdog.handler(), day);
+        continue;
+      }
+      const event = {
+        event: fn.scheduledEvent,
+        requestId: `request-${day}`,
+        at: `${day}T09:00:00Z`,
+      };
+      outcomes.push(...(await runInSandbox(fn, sandboxWorld(watchdog), [event])).outcomes);
+    }
+
+    // Assess
+    expect(onBundle.size).toBe(4);
+    expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, true, true, true]);
+    expect(saidInSns(watchdog.sns.published).sort()).toEqual(expectedLines(MONTH_FINDINGS));
+    const alert = watchdog.slack.posted.find((message) =>
+      message.text.includes('Spike (more usage), NovaLite'),
+    );
+    expect(watchdog.slack.repliesTo(alert?.ts ?? '').map((reply) => reply.text)).toEqual([
+      'Update: 1 finding grew',
+      'Update: 1 finding grew',
+      'Update: 1 finding ended',
+    ]);
   });
 });
