@@ -2,6 +2,7 @@ import type { Finding } from '../detect/finding';
 import type { ExplainedFinding, MistakeMatch } from '../report/report';
 import type { SpendHistory } from '../series/types';
 import type { Settings, Severity } from '../settings/settings';
+import { thresholdsFor } from '../settings/thresholds';
 import { mistakeOf } from './catalogue';
 import { composeTip } from './compose-tip';
 import { ruleContext } from './context';
@@ -73,7 +74,7 @@ function severityOf(
   return judgeSeverity({
     dailyImpactUsd: dailyImpact(finding),
     dailySpendUsd: finding.kind === 'mix' ? null : mean(totals.slice(range.start, range.end + 1)),
-    minImpactUsd: settings.serviceOverrides[finding.service]?.minImpactUsd ?? settings.minImpactUsd,
+    minImpactUsd: thresholdsFor(settings, finding.service).minImpactUsd,
     urgent: leading !== undefined && mistakeOf(leading.mistake).priority === 'urgent',
   });
 }

@@ -1,6 +1,7 @@
 import type { GetAnomaliesResponse } from '@aws-sdk/client-cost-explorer';
 import {
   type FieldContext,
+  failAt,
   isRecord,
   listAt,
   numberAt,
@@ -37,8 +38,8 @@ function anomalyOf(value: unknown, ctx: FieldContext, field: string): NativeAnom
   const score = recordAt(anomaly.AnomalyScore, ctx, `${field}.AnomalyScore`);
   const endDate = optionalDayAt(anomaly.AnomalyEndDate, ctx, `${field}.AnomalyEndDate`);
   const startDate =
-    optionalDayAt(anomaly.AnomalyStartDate, ctx, `${field}.AnomalyStartDate`) ??
-    stringAt(endDate, ctx, `${field}.AnomalyStartDate`);
+    optionalDayAt(anomaly.AnomalyStartDate, ctx, `${field}.AnomalyStartDate`) ?? endDate;
+  if (startDate === null) failAt(ctx, field, 'has neither AnomalyStartDate nor AnomalyEndDate');
   const maxImpactUsd = numberAt(impact.MaxImpact, ctx, `${field}.Impact.MaxImpact`);
   const causes = anomaly.RootCauses === undefined ? [] : anomaly.RootCauses;
 

@@ -150,31 +150,34 @@ function checkGrouped(ctx: PageContext, page: number, field: string, result: Res
   }
 }
 
-function checkKeys(ctx: PageContext, page: number, field: string, keys: unknown, shape: PageShape) {
+function checkKeys(ctx: PageContext, row: CostRow, keys: unknown, shape: PageShape): never {
   const expected = shape.groupBy.length;
-  if (Array.isArray(keys) && keys.length === expected && keys.every((k) => typeof k === 'string')) {
-    return;
-  }
   const count = Array.isArray(keys) ? `${keys.length} key(s)` : shown(keys);
   const problem = `is ${count}, not the ${expected} grouping key(s) ${shape.groupBy.join(', ')}`;
-  fail(ctx, page, `${field}.Keys`, problem, RECORD_FIX);
+  fail(ctx, row.page, `${groupPath(row)}.Keys`, problem, RECORD_FIX);
+}
+
+/** The path of the group a row is at; built only for a message. */
+function groupPath(row: CostRow): string {
+  return `ResultsByTime[${row.result}].Groups[${row.group}]`;
 }
 
 /**
  * Reads a group's metrics into `row`: every metric's amount must be a
  * number, and every cost metric's unit the capture's one currency. With
- * `metric` null, any cost metric will do and the cost read is 0.
+ * `metric` null, any cost metric will do and the cost read is 0. Paths for
+ * messages are built only on failure: this runs once per group.
  */
 function readMetrics(
   ctx: PageContext,
   row: CostRow,
-  field: string,
   metrics: unknown,
   metric: string | null,
   currency: CurrencyTracker,
 ): void {
-  if (!isRecord(metrics))
-    fail(ctx, row.page, `${field}.Metrics`, `is ${shown(metrics)}`, RECORD_FIX);
+  if (!isRecord(metrics)) {
+    fail(ctx, row.page, `${groupPath(row)}.Metrics`, `is ${shown(metrics)}`, RECORD_FIX);
+  }
   let costFound = false;
   row.cost = 0;
   row.usage = 0;
@@ -183,58 +186,59 @@ function readMetrics(
   for (const name in metrics) {
     const value = metrics[name];
     const amount = isRecord(value) ? amountOf(value.Amount) : Number.NaN;
-    if (Number.isNaN(amount)) badAmount(ctx, row.page, `${field}.Metrics.${name}`, value);
+    if (Number.isNaN(amount)) badAmount(ctx, row, name, value);
     const unit = isRecord(value) && typeof value.Unit === 'string' ? value.Unit : null;
 
     if (name === USAGE_QUANTITY) {
       row.usage = amount;
       row.usageUnit = unit;
     } else if (COST_METRIC_NAMES.has(name)) {
-      if (unit !== null)
-        checkCurrency(ctx, row.page, `${field}.Metrics.${name}.Unit`, unit, currency);
+      if (unit !== null && unit !== currency.unit) noteCurrency(ctx, row, name, unit, currency);
       if (metric === null || name === metric) {
         row.cost = amount;
         costFound = true;
       }
     }
   }
-  if (!costFound) missingCost(ctx, row.page, `${field}.Metrics`, metrics, metric);
+  if (!costFound) missingCost(ctx, row, metrics, metric);
 }
 
-function badAmount(ctx: PageContext, page: number, field: string, value: unknown): never {
-  if (!isRecord(value)) fail(ctx, page, field, `is ${shown(value)}, not an amount`, RECORD_FIX);
-  fail(ctx, page, `${field}.Amount`, `is ${shown(value.Amount)}, not a number`, RECORD_FIX);
+function badAmount(ctx: PageContext, row: CostRow, name: string, value: unknown): never {
+  const field = `${groupPath(row)}.Metrics.${name}`;
+  if (!isRecord(value)) fail(ctx, row.page, field, `is ${shown(value)}, not an amount`, RECORD_FIX);
+  fail(ctx, row.page, `${field}.Amount`, `is ${shown(value.Amount)}, not a number`, RECORD_FIX);
 }
 
 function missingCost(
   ctx: PageContext,
-  page: number,
-  field: string,
+  row: CostRow,
   metrics: JsonRecord,
   metric: string | null,
 ): never {
   const held = Object.keys(metrics).join(', ') || 'nothing';
   const wanted = metric ?? `cost metric (${COST_METRICS.join(', ')})`;
-  fail(ctx, page, field, `has no ${wanted}; it holds ${held}`, RECORD_FIX);
+  const field = `${groupPath(row)}.Metrics`;
+  fail(ctx, row.page, field, `has no ${wanted}; it holds ${held}`, RECORD_FIX);
 }
 
-function checkCurrency(
+/** Keeps the first currency seen; a second one fails, naming both. */
+function noteCurrency(
   ctx: PageContext,
-  page: number,
-  field: string,
+  row: CostRow,
+  name: string,
   unit: string,
   currency: CurrencyTracker,
 ): void {
-  if (currency.unit === unit) return;
+  const field = `${groupPath(row)}.Metrics.${name}.Unit`;
   if (currency.unit === null) {
     currency.unit = unit;
-    currency.where = `${ctx.operation} page ${page + 1} ${field}`;
+    currency.where = `${ctx.operation} page ${row.page + 1} ${field}`;
     return;
   }
   const first = `${currency.where} is ${shown(currency.unit)}`;
   const problem = `is ${shown(unit)}, but ${first}: mixed currencies`;
   const fix = 'Record the capture from one payer account, in one currency.';
-  fail(ctx, page, field, problem, fix);
+  fail(ctx, row.page, field, problem, fix);
 }
 
 /**
@@ -277,32 +281,18 @@ export function walkCostPages(
     for (let group = 0; group < groups.length; group++) {
       const entry = groups[group];
       row.group = group;
-      if (!isRecord(entry)) groupFail(ctx, page, field, group, entry);
+      if (!isRecord(entry)) groupFail(ctx, row, entry);
       const keys = entry.Keys;
-      if (!isKeyList(keys, shape.groupBy.length)) {
-        checkKeys(ctx, page, `${field}.Groups[${group}]`, keys, shape);
-      }
+      if (!isKeyList(keys, shape.groupBy.length)) checkKeys(ctx, row, keys, shape);
       row.keys = keys as readonly string[];
-      readMetrics(ctx, row, `${field}.Groups[${group}]`, entry.Metrics, metric, currency);
+      readMetrics(ctx, row, entry.Metrics, metric, currency);
       visit(row);
     }
   });
 }
 
-function groupFail(
-  ctx: PageContext,
-  page: number,
-  field: string,
-  group: number,
-  entry: unknown,
-): never {
-  return fail(
-    ctx,
-    page,
-    `${field}.Groups[${group}]`,
-    `is ${shown(entry)}, not a group`,
-    RECORD_FIX,
-  );
+function groupFail(ctx: PageContext, row: CostRow, entry: unknown): never {
+  fail(ctx, row.page, groupPath(row), `is ${shown(entry)}, not a group`, RECORD_FIX);
 }
 
 /** The fast check of the hot loop; `checkKeys` explains a failure. */

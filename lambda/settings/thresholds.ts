@@ -14,7 +14,8 @@ export function thresholdsFor(settings: Settings, service: string): SpikeThresho
   };
 }
 
-function findOverride(
+/** The override entry of one service: exact name first, then ignoring case and spaces. */
+export function findOverride(
   overrides: Settings['serviceOverrides'],
   service: string,
 ): Partial<SpikeThresholds> | undefined {

@@ -3,11 +3,107 @@ import { join } from 'node:path';
 import { run } from '../../bin/commands/record';
 import { UsageError } from '../../bin/usage-error';
 import type { Capture } from '../../lambda/collect/capture';
-import { defaultResponders } from '../collect/fake-cost-explorer';
+import { readCapture } from '../../lambda/series/read-capture';
+import { dayResult, defaultResponders, pagedBy } from '../collect/fake-cost-explorer';
 import { accessDenied, LocalAwsJsonEndpoint, type Responder } from '../endpoints/aws-json-endpoint';
 import { bufferIo, isolateAwsEnv, TEST_KEYS } from './live-io';
 
 const NOW = new Date('2026-03-10T08:00:00Z');
+
+const bedrockDay = (day: string, next: string, usageType: string, cost: string) =>
+  dayResult(day, next, [{ service: 'Amazon Bedrock', usageType, cost, usage: '2000' }]);
+
+/** An account with something in every part: two daily pages, an anomaly, splits, a forecast. */
+const FULL_ACCOUNT: Record<string, Responder> = {
+  GetCostAndUsage: (body) => {
+    const groupBy = body.GroupBy as { Type: string; Key: string }[];
+    const metric = (amount: string) => ({ UnblendedCost: { Amount: amount, Unit: 'USD' } });
+    if (groupBy[0]?.Key === 'LINKED_ACCOUNT') {
+      return {
+        body: {
+          ResultsByTime: [
+            {
+              TimePeriod: { Start: '2026-01-09', End: '2026-02-01' },
+              Total: {},
+              Groups: [{ Keys: ['111122223333'], Metrics: metric('40.5') }],
+              Estimated: false,
+            },
+          ],
+          DimensionValueAttributes: [{ Value: '111122223333', Attributes: { description: 'ml' } }],
+        },
+      };
+    }
+    if (groupBy[0]?.Type === 'TAG') {
+      return {
+        body: {
+          ResultsByTime: [
+            {
+              TimePeriod: { Start: '2026-01-09', End: '2026-02-01' },
+              Total: {},
+              Groups: [
+                { Keys: ['team$search'], Metrics: metric('30') },
+                { Keys: ['team$'], Metrics: metric('10.5') },
+              ],
+              Estimated: false,
+            },
+          ],
+        },
+      };
+    }
+    return pagedBy('NextPageToken', [
+      {
+        ResultsByTime: [bedrockDay('2026-03-08', '2026-03-09', 'USE1-NovaLite-input-tokens', '2')],
+      },
+      {
+        ResultsByTime: [
+          bedrockDay('2026-03-08', '2026-03-09', 'USE1-NovaLite-output-tokens', '3'),
+          bedrockDay('2026-03-09', '2026-03-10', 'USE1-NovaLite-input-tokens', '9'),
+        ],
+      },
+    ])(body, 0);
+  },
+  GetAnomalies: () => ({
+    body: {
+      Anomalies: [
+        {
+          AnomalyId: 'a-1',
+          AnomalyStartDate: '2026-03-08',
+          AnomalyEndDate: '2026-03-09',
+          DimensionValue: 'Amazon Bedrock',
+          RootCauses: [{ Service: 'Amazon Bedrock', Region: 'us-east-1', UsageType: 'USE1-x' }],
+          AnomalyScore: { MaxScore: 0.9, CurrentScore: 0.4 },
+          Impact: { MaxImpact: 7, TotalImpact: 9, TotalActualSpend: 12, TotalExpectedSpend: 3 },
+          MonitorArn: 'arn:aws:ce::111122223333:anomalymonitor/m-1',
+        },
+      ],
+    },
+  }),
+  GetAnomalyMonitors: () => ({
+    body: {
+      AnomalyMonitors: [
+        {
+          MonitorArn: 'arn:aws:ce::111122223333:anomalymonitor/m-1',
+          MonitorName: 'services',
+          MonitorType: 'DIMENSIONAL',
+          MonitorDimension: 'SERVICE',
+        },
+      ],
+    },
+  }),
+  GetCostForecast: () => ({
+    body: {
+      Total: { Amount: '120.5', Unit: 'USD' },
+      ForecastResultsByTime: [
+        {
+          TimePeriod: { Start: '2026-03-10', End: '2026-04-01' },
+          MeanValue: '120.5',
+          PredictionIntervalLowerBound: '90',
+          PredictionIntervalUpperBound: '150',
+        },
+      ],
+    },
+  }),
+};
 
 describe('record', () => {
   let costExplorer: LocalAwsJsonEndpoint;
@@ -73,6 +169,39 @@ describe('record', () => {
       'Cost Explorer GetAnomalies, anomalies: page 1 (4 requests so far)',
       'Cost Explorer GetAnomalyMonitors, anomaly monitors: page 1 (5 requests so far)',
     ]);
+  });
+
+  it('writes a capture that scan reads back whole, every optional part included', async () => {
+    await start(TEST_KEYS, FULL_ACCOUNT);
+    const file = join(env.folder, 'full.json');
+
+    const { code } = await record([
+      '--out',
+      file,
+      '--set',
+      'monthly-budget-usd=900',
+      '--set',
+      'group-by-linked-account=true',
+      '--set',
+      'tag-key=team',
+    ]);
+
+    expect(code).toBe(0);
+    const written = JSON.parse(readFileSync(file, 'utf8')) as Capture;
+    const replayed = readCapture(readFileSync(file, 'utf8'), file);
+    expect(replayed).toEqual(written);
+    expect(Object.keys(replayed).sort()).toEqual([
+      'GetAnomalies',
+      'GetAnomalyMonitors',
+      'GetCostAndUsage',
+      'GetCostAndUsageByAccount',
+      'GetCostAndUsageByTag',
+      'GetCostForecast',
+      'GetDimensionValues',
+      'Meta',
+    ]);
+    expect(replayed.GetCostAndUsage).toHaveLength(2);
+    expect(replayed.Meta).toMatchObject({ requests: 9, tagKey: 'team' });
   });
 
   it('never writes the credentials it signed with', async () => {

@@ -1,0 +1,63 @@
+import { forEachResult, type PageContext } from './cost-pages';
+import { dayNumber, dayText } from './days';
+import { CaptureError, RECORD_FIX } from './errors';
+
+/** The days of a history: contiguous, ascending, all before `end` (the asOf day). */
+export type Calendar = {
+  /** Day number of `days[0]`; equal to `end` when there are no days. */
+  readonly first: number;
+  /** Day number of asOf, the first day not in the history. */
+  readonly end: number;
+  readonly days: readonly string[];
+  readonly estimated: readonly boolean[];
+  /** Days inside the range that no page has a result for. */
+  readonly missing: readonly string[];
+};
+
+function asOfDay(asOf: string | undefined, newest: number | null, ctx: PageContext): number {
+  if (asOf !== undefined) {
+    const day = dayNumber(asOf);
+    if (day === null)
+      throw new RangeError(`asOf is ${JSON.stringify(asOf)}, not a day (YYYY-MM-DD).`);
+    return day;
+  }
+  if (newest === null) {
+    throw new CaptureError({ ...ctx, problem: 'holds no days at all', fix: RECORD_FIX });
+  }
+  return newest + 1;
+}
+
+/**
+ * Reads the days the pages cover. The history runs from the earliest day
+ * with a result to the day before asOf (by default the day after the
+ * newest one); a day that is `Estimated` in any page is estimated.
+ */
+export function readCalendar(
+  pages: readonly unknown[],
+  ctx: PageContext,
+  asOf: string | undefined,
+): Calendar {
+  const estimatedByDay = new Map<number, boolean>();
+  forEachResult(pages, ctx, true, (result, day) => {
+    estimatedByDay.set(day, (estimatedByDay.get(day) ?? false) || result.Estimated === true);
+  });
+  const seen = [...estimatedByDay.keys()];
+  const newest = seen.length === 0 ? null : Math.max(...seen);
+
+  const end = asOfDay(asOf, newest, ctx);
+  const before = seen.filter((day) => day < end);
+  const first = before.length === 0 ? end : Math.min(...before);
+  const last = before.length === 0 ? end - 1 : Math.max(...before);
+
+  const days: string[] = [];
+  const estimated: boolean[] = [];
+  const missing: string[] = [];
+  for (let day = first; day <= last; day++) {
+    const text = dayText(day);
+    const flag = estimatedByDay.get(day);
+    days.push(text);
+    estimated.push(flag === true);
+    if (flag === undefined) missing.push(text);
+  }
+  return { first, end, days, estimated, missing };
+}
