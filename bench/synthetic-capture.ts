@@ -75,7 +75,8 @@ function syntheticMeter(index: number, days: number, density: Density, random: R
   const marketplace = model % 5 === 0;
 
   const everyDay = density === 'every-day' || random.chance(DAILY_SHARE);
-  const typical = 10 ** random.between(-1, 2.5);
+  // Steady meters carry the money ($0.10 to $300 a day); the long tail is mostly cents.
+  const typical = everyDay ? 10 ** random.between(-1, 2.5) : 10 ** random.between(-2, 0.7);
   const cost = new Float64Array(days);
   const usage = new Float64Array(days);
   for (let day = 0; day < days; day += 1) {

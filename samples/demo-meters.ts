@@ -10,10 +10,10 @@ export const DEMO_ESTIMATED_DAYS = 2;
 export const DEMO_EVENTS = {
   /** A client starts retrying in a loop: Claude 3.5 Sonnet output tokens jump. */
   retryStorm: '2026-03-17',
-  /** A team moves a quarter of its Claude traffic from Sonnet to Opus 4. */
-  opusMove: '2026-03-09',
+  /** A team moves half of its Claude traffic from Sonnet to Opus 4, untagged. */
+  opusMove: '2026-02-23',
   /** Nova Pro starts being called in eu-central-1 as well, at a higher rate. */
-  secondRegion: '2026-03-02',
+  secondRegion: '2026-03-12',
   /** SageMaker training job that Cost Anomaly Detection flagged, and was acknowledged. */
   trainingBurst: '2026-02-10',
   /** Every document is re-embedded into the vector index: storage grows 30% a week. */
@@ -44,7 +44,7 @@ export type MeterPlan = {
   readonly service: string;
   readonly usageType: string;
   readonly unit: string;
-  /** Cost-allocation tag value `team`, or null for untagged spend. */
+  /** Cost-allocation tag value `team`, or null for untagged spend: only two teams tag theirs. */
   readonly team: string | null;
   readonly unitPrice: (context: DayContext) => number;
   readonly usage: (context: DayContext) => number;
@@ -53,7 +53,7 @@ export type MeterPlan = {
 /** Weekend traffic as a share of a weekday's. */
 const WEEKEND_SHARE = 0.35;
 /** Share of Claude 3.5 Sonnet traffic that moves to Opus 4. */
-const OPUS_SHARE = 0.25;
+const OPUS_SHARE = 0.5;
 /** Hours a day an instance billed around the clock runs. */
 const ALL_DAY = 24;
 
@@ -140,13 +140,13 @@ const nativeMeters: readonly MeterPlan[] = [
   bedrockMeter('USE1-NovaLite-input-tokens', 0.00006, traffic(80_000), 'support'),
   bedrockMeter('USE1-NovaLite-output-tokens', 0.00024, traffic(15_000), 'support'),
   bedrockMeter('USE1-NovaLite-cache-read-input-token-count', 0.000015, traffic(120_000), 'support'),
-  bedrockMeter('USE1-NovaPro-input-tokens', 0.0008, traffic(40_000), 'analytics'),
-  bedrockMeter('USE1-NovaPro-output-tokens', 0.0032, traffic(5_000), 'analytics'),
-  bedrockMeter('EUC1-NovaPro-input-tokens', 0.00096, secondRegion(traffic(12_000)), null),
-  bedrockMeter('EUC1-NovaPro-output-tokens', 0.00384, secondRegion(traffic(1_500)), null),
+  bedrockMeter('USE1-NovaPro-input-tokens', 0.0008, traffic(40_000), null),
+  bedrockMeter('USE1-NovaPro-output-tokens', 0.0032, traffic(5_000), null),
+  bedrockMeter('EUC1-NovaPro-input-tokens', 0.00096, secondRegion(traffic(20_000)), null),
+  bedrockMeter('EUC1-NovaPro-output-tokens', 0.00384, secondRegion(traffic(2_500)), null),
   bedrockMeter('USE1-Llama3.3-70B-input-tokens', 0.00072, traffic(10_000, 0.2), null),
   bedrockMeter('USE1-Llama3.3-70B-output-tokens', 0.00072, traffic(2_000, 0.2), null),
-  bedrockMeter('USE1-TitanEmbeddingsV2-Text-input-tokens', 0.00002, traffic(200_000), 'search'),
+  bedrockMeter('USE1-TitanEmbeddingsV2-Text-input-tokens', 0.00002, traffic(200_000), null),
 ];
 
 function trainingHours({ day, weekend, random }: DayContext): number {
@@ -168,7 +168,7 @@ const sagemakerMeters: readonly MeterPlan[] = [
     service: SAGEMAKER,
     usageType: 'USE1-Notebk:ml.t3.medium',
     unit: 'Hrs',
-    team: 'ml-platform',
+    team: null,
     unitPrice: fixed(0.05),
     usage: ({ weekend, random }) => (weekend ? 0 : Math.round(random.between(14, 22))),
   },
@@ -176,7 +176,7 @@ const sagemakerMeters: readonly MeterPlan[] = [
     service: SAGEMAKER,
     usageType: 'USE1-Train:ml.p3.2xlarge',
     unit: 'Hrs',
-    team: 'ml-platform',
+    team: null,
     unitPrice: fixed(3.825),
     usage: trainingHours,
   },
@@ -199,7 +199,7 @@ const vectorStoreMeters: readonly MeterPlan[] = [
     service: OPENSEARCH,
     usageType: 'USE1-ESInstance:r6g.xlarge.search',
     unit: 'Hrs',
-    team: 'search',
+    team: null,
     unitPrice: fixed(0.335),
     usage: () => 3 * ALL_DAY,
   },
@@ -207,7 +207,7 @@ const vectorStoreMeters: readonly MeterPlan[] = [
     service: OPENSEARCH,
     usageType: 'USE1-ES:GP3-Storage',
     unit: 'GB-Mo',
-    team: 'search',
+    team: null,
     unitPrice: fixed(0.122),
     usage: ({ days, index }) => vectorStoreGigabytes(days, index) / DAYS_PER_MONTH,
   },
@@ -215,7 +215,7 @@ const vectorStoreMeters: readonly MeterPlan[] = [
     service: KENDRA,
     usageType: 'USE1-KendraEnterpriseEdition-Index',
     unit: 'Hrs',
-    team: 'search',
+    team: null,
     unitPrice: fixed(1.4),
     usage: () => ALL_DAY,
   },

@@ -1,21 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runPipeline } from '../lambda/pipeline';
+import type { Report } from '../lambda/report/report';
 import { readCapture } from '../lambda/series/read-capture';
 import { DEFAULT_SETTINGS } from '../lambda/settings/defaults';
 import type { Mute, Settings } from '../lambda/settings/settings';
 import { smallCapture } from './bin/small-capture';
 
 const NOVA_KEY = 'Amazon Bedrock|USE1-NovaPro-input-tokens';
+const SONNET = 'Claude 3.5 Sonnet (Amazon Bedrock Edition)';
 const DEMO_PATH = join(__dirname, '..', 'samples', 'demo-capture.json');
 
 function settingsWith(overrides: Partial<Settings> = {}): Settings {
   return { ...DEFAULT_SETTINGS, ...overrides };
 }
 
-function demoReport() {
-  const capture = readCapture(readFileSync(DEMO_PATH, 'utf8'), DEMO_PATH);
-  return runPipeline(capture, DEFAULT_SETTINGS, { asOf: '2026-03-20' });
+let demo: Report | undefined;
+
+/** The demo's report, built once for the tests that read it. */
+function demoReport(): Report {
+  demo ??= runPipeline(readCapture(readFileSync(DEMO_PATH, 'utf8'), DEMO_PATH), DEFAULT_SETTINGS, {
+    asOf: '2026-03-20',
+  });
+  return demo;
 }
 
 describe('runPipeline', () => {
@@ -82,6 +89,35 @@ describe('the demo capture', () => {
       report.findings.flatMap((finding) => finding.mistakes.map((match) => match.mistake)),
     );
     expect(mistakes.size).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each([
+    [
+      'a retry storm on Claude output tokens',
+      `spike:${SONNET}|USE1-MP:USE1_OutputTokenCount-Units`,
+      4,
+    ],
+    ['the move to Opus', 'mix:premium-share:claude', 1],
+    ['one premium model carrying the workload', 'mix:premium-share:claude', 10],
+    ['Nova Pro billed in a second region', 'new-spend:Amazon Bedrock|EUC1-NovaPro-input-tokens', 5],
+    ['heavy on-demand use and no batch', `mix:no-batch:Claude 3.5 Sonnet`, 6],
+    ['input far above output and no cache', 'mix:input-heavy:Claude 3.5 Sonnet', 3],
+    [
+      'an endpoint billed around the clock',
+      'always-on:Amazon SageMaker|USE1-Host:ml.g5.12xlarge',
+      8,
+    ],
+    ['vector store storage growing', 'trend:Amazon OpenSearch Service|USE1-ES:GP3-Storage', 9],
+    [
+      'an anomaly nobody gave feedback on',
+      'native-anomaly:4b8e2f1c-9a7d-4e3b-b6c5-1d2e3f4a5b6c',
+      7,
+    ],
+    ['spend without a team tag', 'mix:untagged:team', 2],
+  ])('finds %s (%s) and points to mistake %d', (_problem, key, mistake) => {
+    const finding = demoReport().findings.find((candidate) => candidate.key === key);
+
+    expect(finding?.mistakes.map((match) => match.mistake)).toContain(mistake);
   });
 
   it('gives tips that each carry a number and an action', () => {

@@ -1,5 +1,4 @@
-import { impactBasis } from '../mistakes/severity';
-import { DAYS_PER_MONTH } from '../mistakes/spend-window';
+import { impactDays } from '../mistakes/impact-days';
 import type { SpendHistory } from '../series/types';
 import { SEVERITIES, type Settings } from '../settings/settings';
 import { buildHeadline } from './headline';
@@ -21,8 +20,8 @@ export type ReportInput = {
 /**
  * Builds the report of one run: the headline over all watched spend (see
  * `buildHeadline` for how expected spend is reckoned), the findings most
- * severe first and, within a severity, largest impact first (a month of a
- * daily impact against a monthly one, as the explanations weigh them), and the footer
+ * severe first and, within a severity, largest impact first (per day, as the
+ * explanations weigh them: a week's or a month's dollars are spread over it), and the footer
  * with what the run watched and what its Cost Explorer requests cost.
  * The window's `end` is its newest day, inclusive.
  */
@@ -50,17 +49,17 @@ export function buildReport(input: ReportInput): Report {
   };
 }
 
-/** Most severe first; then largest monthly impact; then by key, so the order is stable. */
+/** Most severe first; then largest impact a day; then by key, so the order is stable. */
 export function orderFindings(findings: readonly ExplainedFinding[]): ExplainedFinding[] {
   return [...findings].sort(
     (a, b) =>
       SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-      monthlyImpact(b) - monthlyImpact(a) ||
+      dailyImpact(b) - dailyImpact(a) ||
       a.key.localeCompare(b.key),
   );
 }
 
-function monthlyImpact(finding: ExplainedFinding): number {
-  const daily = impactBasis(finding.kind) === 'daily';
-  return daily ? finding.impactUsd * DAYS_PER_MONTH : finding.impactUsd;
+/** A spike's dollars are a day's, a trend's a week's, a pattern's a month's: compare them per day. */
+function dailyImpact(finding: ExplainedFinding): number {
+  return finding.impactUsd / impactDays(finding);
 }

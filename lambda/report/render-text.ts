@@ -1,7 +1,7 @@
 import type { FindingKind } from '../detect/finding';
 import type { Severity } from '../settings/settings';
 import { formatChange, formatShare, formatUsd } from './format';
-import type { ExplainedFinding, Report } from './report';
+import type { ExplainedFinding, Link, Report } from './report';
 import { sparkline } from './sparkline';
 import { wrap } from './wrap';
 
@@ -40,8 +40,13 @@ const KIND_TITLES: Readonly<Record<FindingKind, string>> = {
 };
 
 const TIP_INDENT = '      ';
+
+/** Findings of these severities are shown in three lines, so the urgent ones stand out. */
+const COMPACT_SEVERITIES: readonly Severity[] = ['low', 'info'];
 const DETAIL_INDENT = '   ';
 const HEADLINE_INDENT = ' '.repeat(20);
+/** A share this close to one reads as 100%. */
+const WHOLE = 0.995;
 
 type Style = (style: string, text: string) => string;
 
@@ -60,7 +65,11 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     headerLines(report, style),
     headlineLines(report, width),
     summaryLines(report, style),
-    ...report.findings.map((finding, index) => findingLines(finding, index + 1, width, style)),
+    ...report.findings.map((finding, index) =>
+      COMPACT_SEVERITIES.includes(finding.severity)
+        ? compactFindingLines(finding, index + 1, width, style)
+        : findingLines(finding, index + 1, width, style),
+    ),
     warningLines(report, width, style),
     footerLines(report, width, style),
   ];
@@ -130,8 +139,8 @@ function budgetLine(report: Report): { label: string; text: string } | null {
     return {
       label: 'Month forecast',
       text:
-        `${formatUsd(forecast ?? 0)}; no budget is set ` +
-        '(the parameter monthly-budget-usd) to compare it with',
+        `${formatUsd(forecast ?? 0)} with Cost Explorer's forecast to the month's end; ` +
+        'no budget set (monthly-budget-usd)',
     };
   }
   if (forecast === null) {
@@ -166,16 +175,51 @@ function findingLines(
   width: number,
   style: Style,
 ): string[] {
-  const severity = style(SEVERITY_STYLE[finding.severity], finding.severity.toUpperCase());
-  const title = `${position}. ${severity}  ${findingTitle(finding)}: ${finding.where}`;
-
   return [
-    style(ANSI.bold, title),
+    ...titleLines(finding, position, width, style),
     ...wrap(amountLine(finding), width, DETAIL_INDENT),
     `${DETAIL_INDENT}Last ${finding.recentCost.length} days  ${sparkline(finding.recentCost)}  ` +
       style(ANSI.dim, `up to ${formatUsd(Math.max(0, ...finding.recentCost))} a day`),
     ...mistakeLines(finding, width),
     ...tipLines(finding, width, style),
+  ];
+}
+
+/** A lower-severity finding: its title, its dollars, and the first mistake with its action. */
+function compactFindingLines(
+  finding: ExplainedFinding,
+  position: number,
+  width: number,
+  style: Style,
+): string[] {
+  const [match] = finding.mistakes;
+  const tip = finding.tips.find((candidate) => candidate.mistake === match?.mistake);
+  const saving =
+    tip?.savingUsd == null ? '' : ` Could save about ${formatUsd(tip.savingUsd)} a month.`;
+  const advice =
+    match === undefined
+      ? []
+      : [`#${match.mistake} ${match.title}: ${tip?.action ?? match.because}${saving}`];
+
+  return [
+    ...titleLines(finding, position, width, style),
+    ...[amountLine(finding), ...advice].flatMap((text) => wrap(text, width, DETAIL_INDENT)),
+  ];
+}
+
+function titleLines(
+  finding: ExplainedFinding,
+  position: number,
+  width: number,
+  style: Style,
+): string[] {
+  const severity = finding.severity.toUpperCase();
+  const text = `${position}. ${severity} ${findingTitle(finding)}: ${finding.where}`;
+  const [first = '', ...rest] = wrap(text, width, DETAIL_INDENT).map((line) => line.trimStart());
+  const coloured = first.replace(severity, style(SEVERITY_STYLE[finding.severity], severity));
+  return [
+    style(ANSI.bold, coloured),
+    ...rest.map((line) => style(ANSI.bold, `${DETAIL_INDENT}${line}`)),
   ];
 }
 
@@ -189,8 +233,11 @@ function findingTitle(finding: ExplainedFinding): string {
 function amountLine(finding: ExplainedFinding): string {
   const { actualUsd: actual, expectedUsd: expected, impactUsd: impact } = finding;
   const change = expected > 0 ? `, ${formatChange(actual / expected - 1)}` : '';
+  // A finding about all of the spend has all of it: saying so tells nothing.
   const share =
-    finding.shareOfSpend > 0 ? `; ${formatShare(finding.shareOfSpend)} of the day's spend` : '';
+    finding.shareOfSpend > 0 && finding.shareOfSpend < WHOLE
+      ? `; ${formatShare(finding.shareOfSpend)} of the day's spend`
+      : '';
   const provisional = finding.provisional ? ' Provisional: the day is still estimated.' : '';
 
   switch (finding.kind) {
@@ -206,6 +253,13 @@ function amountLine(finding: ExplainedFinding): string {
       );
     case 'new-spend':
       return `${finding.day}: ${formatUsd(actual)} a day, new in the window${share}.${provisional}`;
+    case 'always-on':
+      return (
+        `${formatUsd(actual)} a month at the run-rate of the days to ${finding.day}, ` +
+        `billed around the clock${share}.`
+      );
+    case 'mix':
+      return `${formatUsd(actual)} a month of spend concerned, as of ${finding.day}${share}.`;
     default:
       return (
         `${finding.day}: ${formatUsd(actual)} spent, ${formatUsd(expected)} expected ` +
@@ -229,29 +283,36 @@ function mistakeLines(finding: ExplainedFinding, width: number): string[] {
   ];
 }
 
+/** The finding's block already shows its numbers, so each tip shows its action, saving and link. */
 function tipLines(finding: ExplainedFinding, width: number, style: Style): string[] {
   if (finding.tips.length === 0) return [];
   return [
     `${DETAIL_INDENT}What to do:`,
     ...finding.tips.flatMap((tip) => {
-      const [first = '', ...rest] = wrap(tip.text, width, TIP_INDENT);
       const saving =
         tip.savingUsd === null
-          ? []
-          : wrap(
-              `Could save about ${formatUsd(tip.savingUsd)} a month` +
-                (tip.savingBasis === null ? '.' : ` (${tip.savingBasis}).`),
-              width,
-              TIP_INDENT,
-            );
+          ? ''
+          : ` Could save about ${formatUsd(tip.savingUsd)} a month` +
+            (tip.savingBasis === null ? '.' : ` (${tip.savingBasis}).`);
+      const [first = '', ...rest] = wrap(
+        `(#${tip.mistake}) ${tip.action}${saving}`,
+        width,
+        TIP_INDENT,
+      );
       return [
         `${DETAIL_INDENT} - ${first.trimStart()}`,
         ...rest,
-        ...saving,
-        `${TIP_INDENT}${style(ANSI.dim, `${tip.link.title}: ${tip.link.url}`)}`,
+        ...linkLines(tip.link, width).map((line) => `${TIP_INDENT}${style(ANSI.dim, line)}`),
       ];
     }),
   ];
+}
+
+/** `Title: URL` on one line when it fits, else the URL under its title. */
+function linkLines(link: Link, width: number): string[] {
+  const oneLine = `${link.title}: ${link.url}`;
+  if (TIP_INDENT.length + oneLine.length <= width) return [oneLine];
+  return [`${link.title}:`, link.url];
 }
 
 function warningLines(report: Report, width: number, style: Style): string[] {

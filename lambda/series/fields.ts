@@ -14,6 +14,7 @@ export type FieldContext = {
   readonly fix: string;
 };
 
+/** True for a JSON object (not null, not an array). */
 export function isRecord(value: unknown): value is JsonRecord {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -24,16 +25,19 @@ export function failAt(ctx: FieldContext, field: string, problem: string): never
   throw new CaptureError({ ...ctx, page, field, problem });
 }
 
+/** The value as a JSON object, or a `CaptureError` naming the field. */
 export function recordAt(value: unknown, ctx: FieldContext, field: string): JsonRecord {
   if (!isRecord(value)) failAt(ctx, field, `is ${shown(value)}, not an object`);
   return value;
 }
 
+/** The value as a list, or a `CaptureError` naming the field. */
 export function listAt(value: unknown, ctx: FieldContext, field: string): readonly unknown[] {
   if (!Array.isArray(value)) failAt(ctx, field, `is ${shown(value)}, not a list`);
   return value;
 }
 
+/** The value as a non-empty string, or a `CaptureError` naming the field. */
 export function stringAt(value: unknown, ctx: FieldContext, field: string): string {
   if (typeof value !== 'string' || value.length === 0) {
     failAt(ctx, field, `is ${shown(value)}, not a non-empty string`);
@@ -41,18 +45,21 @@ export function stringAt(value: unknown, ctx: FieldContext, field: string): stri
   return value;
 }
 
+/** The value as a string, null when absent, or a `CaptureError` naming the field. */
 export function optionalStringAt(value: unknown, ctx: FieldContext, field: string): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string') failAt(ctx, field, `is ${shown(value)}, not a string`);
   return value;
 }
 
+/** The value (a number or a numeric string) as a number, or a `CaptureError`. */
 export function numberAt(value: unknown, ctx: FieldContext, field: string): number {
   const amount = amountOf(value);
   if (Number.isNaN(amount)) failAt(ctx, field, `is ${shown(value)}, not a number`);
   return amount;
 }
 
+/** Like `numberAt`, but null when the value is absent. */
 export function optionalNumberAt(value: unknown, ctx: FieldContext, field: string): number | null {
   if (value === undefined || value === null) return null;
   return numberAt(value, ctx, field);

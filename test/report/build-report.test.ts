@@ -116,7 +116,7 @@ describe('buildReport', () => {
     expect(report.findings.map((finding) => finding.key)).toEqual(['e', 'b', 'c', 'a', 'd']);
   });
 
-  it('weighs a daily impact as a month of it against a monthly one', () => {
+  it('weighs impacts per day, whether a finding counts a day or a month', () => {
     const findings = [
       explainedFinding({ key: 'monthly', kind: 'always-on', severity: 'high', impactUsd: 2000 }),
       explainedFinding({ key: 'daily', kind: 'spike', severity: 'high', impactUsd: 100 }),

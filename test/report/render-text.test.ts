@@ -36,6 +36,11 @@ function lines(text: string): string[] {
   return text.split('\n');
 }
 
+/** The text on one line, so a check does not depend on where it wrapped. */
+function flat(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
 describe('renderText', () => {
   it('opens with the headline numbers', () => {
     const text = renderText(reportWith([], { budget: 3000 }));
@@ -60,19 +65,17 @@ describe('renderText', () => {
 
   it('puts the most severe finding first, with its numbers, sparkline, mistake and tip', () => {
     const findings = [
-      explainedFinding({ key: 'low', severity: 'low', where: 'Nova Micro input tokens' }),
+      explainedFinding({ key: 'medium', severity: 'medium', where: 'Nova Micro input tokens' }),
       explainedFinding({ key: 'high', severity: 'high' }),
     ];
 
     const text = renderText(reportWith(findings));
 
-    const first = text.indexOf(
-      '1. HIGH  Spike (usage): Claude 3.5 Sonnet output tokens, us-east-1',
-    );
-    const second = text.indexOf('2. LOW  Spike (usage): Nova Micro input tokens');
+    const first = text.indexOf('1. HIGH Spike (usage): Claude 3.5 Sonnet output tokens, us-east-1');
+    const second = text.indexOf('2. MEDIUM Spike (usage): Nova Micro input tokens');
     expect(first).toBeGreaterThan(0);
     expect(second).toBeGreaterThan(first);
-    expect(text).toContain('2 findings: 1 high, 1 low');
+    expect(text).toContain('2 findings: 1 high, 1 medium');
     expect(text).toContain(
       "2026-03-17: $206.12 spent, $34.50 expected (+$171.62, +497%); 19% of the day's spend.",
     );
@@ -80,10 +83,23 @@ describe('renderText', () => {
     expect(text).toContain(
       '#4 Misconfiguring API usage. Usage rose 5.9x while the price per unit stayed flat.',
     );
-    expect(text).toContain('Output tokens of Claude 3.5 Sonnet cost $206.12 on 2026-03-17');
+    expect(text).toContain('(#4) Cap client retries with exponential backoff and a retry budget.');
     expect(text).toContain(
       'Retry behavior: https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html',
     );
+  });
+
+  it('shows a low finding in three lines: title, dollars, first mistake and its action', () => {
+    const low = explainedFinding({ severity: 'low', where: 'Nova Micro input tokens' });
+
+    const text = renderText(reportWith([low]));
+
+    const block = text.slice(text.indexOf('1. LOW'), text.indexOf('Watched'));
+    expect(lines(block.trim())).toEqual([
+      '1. LOW Spike (usage): Nova Micro input tokens',
+      "   2026-03-17: $206.12 spent, $34.50 expected (+$171.62, +497%); 19% of the day's spend.",
+      '   #4 Misconfiguring API usage: Cap client retries with exponential backoff and a retry budget.',
+    ]);
   });
 
   it.each([
@@ -113,7 +129,7 @@ describe('renderText', () => {
 
     const text = renderText(reportWith([finding]));
 
-    expect(text).toContain('Could save about $420.00 a month (the 50% batch discount).');
+    expect(flat(text)).toContain('Could save about $420.00 a month (the 50% batch discount).');
   });
 
   it('lists warnings, then what the run watched and what it cost', () => {
