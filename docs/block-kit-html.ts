@@ -15,7 +15,8 @@ export function blockKitHtml(message: SlackMessage, options: { readonly time: st
 <div class="message">
   <div class="avatar">${WATCHDOG_ICON}</div>
   <div class="body">
-    <div class="meta"><b>LLM Cost Watchdog</b><span class="app">APP</span><span class="time">${options.time}</span></div>
+    <div class="meta"><b>LLM Cost Watchdog</b><span class="app">APP</span>
+      <span class="time">${options.time}</span></div>
     ${blocks}
   </div>
 </div></body></html>

@@ -1,7 +1,8 @@
 /**
  * Renders the alert the demo capture would post, for the README: the Block
- * Kit JSON, an HTML preview of it, a screenshot of that preview taken with
- * headless Chromium when one is installed, and the SNS e-mail text.
+ * Kit JSON (pastes into Slack's Block Kit Builder), a screenshot of an HTML
+ * preview of it taken with headless Chromium when one is installed, and the
+ * SNS e-mail text.
  *
  *   npm run render:alert
  */
@@ -41,11 +42,12 @@ function main(): void {
 
   const slack = renderSlackAlert(alert);
   const email = JSON.parse(renderSnsMessage(alert).message) as { email: string };
-  const html = blockKitHtml(slack, { time: `${report.asOf} 08:00` });
-  write('slack-alert.json', `${JSON.stringify(slack, null, 2)}\n`);
-  write('slack-alert.html', html);
+  write('slack-alert.json', `${JSON.stringify({ blocks: slack.blocks }, null, 2)}\n`);
   write('sns-email.txt', email.email);
-  screenshot(join(OUT, 'slack-alert.html'), join(OUT, 'slack-alert.png'));
+
+  const page = join(mkdtempSync(join(tmpdir(), 'alert-page-')), 'slack-alert.html');
+  writeFileSync(page, blockKitHtml(slack, { time: `${report.asOf} 08:00` }));
+  screenshot(page, join(OUT, 'slack-alert.png'));
 }
 
 function write(name: string, text: string): void {

@@ -76,6 +76,7 @@ export function createHandler(deps: HandlerDependencies) {
         secrets: deps.secrets,
         secretArn: environment.slackTokenSecretArn,
         slackApiUrl: environment.slackApiUrl,
+        logger,
         ...(deps.createSlackClient ? { createClient: deps.createSlackClient } : {}),
         ...(deps.sleep ? { sleep: deps.sleep } : {}),
       });
@@ -143,7 +144,8 @@ async function runOnce(
   });
   recordReport(deps, report);
 
-  const deadline = attempt.leaseUntil.getTime() - DELIVERY_MARGIN_MS;
+  // A wall-clock deadline for Slack's waits, whatever clock the run's dates come from.
+  const deadline = Date.now() + context.getRemainingTimeInMillis() - DELIVERY_MARGIN_MS;
   const slackSetup = await slack.setup(settings.slackChannel, deadline);
   const slackNotices =
     slackSetup.status === 'disabled'

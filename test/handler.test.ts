@@ -1,3 +1,4 @@
+import { createHandler, defaultDeps } from '../lambda/handler';
 import type { AlertJson } from '../lambda/notify/sns/alert-json';
 import { accessDenied } from './endpoints/aws-json-endpoint';
 import type { PostedMessage } from './endpoints/slack-endpoint';
@@ -30,7 +31,9 @@ describe('handler', () => {
   });
   afterEach(() => watchdog.close());
 
-  it('posts a spike once, not again the next day, in its thread when it grows, and when it ends', async () => {
+  it('posts a spike once, in its thread when it grows and when it ends, else nothing', async () => {
+    // Days of spikes in a row would also be a weekly trend: this test follows the spike alone.
+    watchdog.parameters['trend-growth-pct'] = '10000';
     const handler = watchdog.handler();
 
     watchdog.world.set(spendWith({ '2026-03-14': 900 }));
@@ -78,12 +81,12 @@ describe('handler', () => {
     expect(message).toMatchObject({
       topicArn: TOPIC_ARN,
       structure: 'json',
-      subject: expect.stringMatching(/^LLM cost [A-Z]+: \$800\.00 at stake, 1 new finding$/),
+      subject: expect.stringMatching(/^LLM cost [A-Z]+: \$24,000\/month at stake, 1 new finding$/),
       attributes: {
         severity: { dataType: 'String', value: expect.any(String) },
         kinds: { dataType: 'String.Array', value: '["spike"]' },
         mistakes: { dataType: 'String.Array', value: expect.stringMatching(/^\[.*\]$/) },
-        impactUsd: { dataType: 'Number', value: '800.00' },
+        impactUsd: { dataType: 'Number', value: '24000.00' },
       },
     });
     expect(snsEmail(message as PublishedMessage)).toContain('Amazon Textract');
@@ -139,6 +142,9 @@ describe('handler', () => {
     await expect(watchdog.invoke(watchdog.handler(), '2026-03-15')).rejects.toThrow(fix);
 
     expect(snsEmail(watchdog.sns.published[0] as PublishedMessage)).toContain(fix);
+    const failure = watchdog.logLines().find((line) => line.message === 'run failed');
+    expect(failure).toMatchObject({ level: 'ERROR', error: { name: 'DeliveryError' } });
+    expect(watchdog.output.join('')).not.toContain(SLACK_TOKEN);
   });
 
   it('stays inside the Slack and SNS limits with 200 findings', async () => {
@@ -159,7 +165,7 @@ describe('handler', () => {
     expect(snsJson(message as PublishedMessage).findings.length).toBeGreaterThan(0);
   });
 
-  it('turns Slack off with a warning to SNS, not a crash, when the token is a placeholder', async () => {
+  it('turns Slack off with a warning to SNS, not a crash, when the token is missing', async () => {
     watchdog.secret = 'PLACEHOLDER';
     watchdog.world.set(spendWith({ '2026-03-14': 900 }));
 
@@ -256,5 +262,44 @@ describe('handler', () => {
     await expect(watchdog.invoke(handler, '2026-03-15')).rejects.toThrow(
       'Missing environment variables PARAMETER_PREFIX, SLACK_TOKEN_SECRET_ARN, STATE_TABLE_NAME',
     );
+  });
+});
+
+describe('handler with its default dependencies', () => {
+  const saved = { ...process.env };
+  let watchdog: WatchdogHarness;
+
+  beforeEach(async () => {
+    watchdog = await WatchdogHarness.start();
+  });
+  afterEach(async () => {
+    process.env = { ...saved };
+    await watchdog.close();
+  });
+
+  it('finds every AWS endpoint through the SDK configuration alone', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    process.env = {
+      ...saved,
+      ...watchdog.env(),
+      AWS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'AKIDTEST',
+      AWS_SECRET_ACCESS_KEY: 'test-secret',
+      AWS_ENDPOINT_URL_SSM: watchdog.aws.url,
+      AWS_ENDPOINT_URL_COST_EXPLORER: watchdog.aws.url,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: watchdog.aws.url,
+      AWS_ENDPOINT_URL_SNS: watchdog.sns.url,
+      AWS_ENDPOINT_URL_DYNAMODB: watchdog.dynamo.url,
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+    };
+    watchdog.world.set(spendWith({ [yesterday]: 900 }));
+
+    const summary = await watchdog.invoke(createHandler(defaultDeps()), today);
+
+    expect(summary).toMatchObject({ runDate: today, fresh: 1, slackPosted: 1 });
+    expect(watchdog.slack.alertsIn(CHANNEL)).toHaveLength(1);
+    expect(watchdog.sns.published).toHaveLength(1);
   });
 });

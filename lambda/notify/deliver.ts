@@ -44,9 +44,10 @@ export class DeliveryError extends Error {
     readonly failures: readonly ChannelFailure[],
     readonly outcome: DeliveryOutcome,
   ) {
+    const each = failures.map((f) => `${f.channel}: ${f.error.message.replace(/\.$/, '')}`);
     super(
-      `Delivery failed: ${failures.map((f) => `${f.channel}: ${f.error.message}`).join(' | ')}. ` +
-        'Lambda retries the run; what was delivered is not sent again.',
+      `Delivery failed: ${each.join(' | ')}. Lambda retries the run; what was delivered ` +
+        'is not sent again.',
       { cause: failures[0]?.error },
     );
   }

@@ -1,4 +1,5 @@
 import type { FindingKind } from '../detect/finding';
+import { impactHorizon } from '../mistakes/severity';
 import { formatChange, formatShare, formatUsd as usd } from '../report/format';
 import type { ExplainedFinding, Headline, Report } from '../report/report';
 import { SEVERITIES, type Severity } from '../settings/settings';
@@ -48,18 +49,40 @@ export function findingTitle(finding: ExplainedFinding): string {
   return `${label} (${PATTERN_LABEL[finding.pattern] ?? finding.pattern.replace(/-/g, ' ')})`;
 }
 
-/** How much: `$1,234.56 on 2026-03-14 vs $300.00 expected (+312%), impact $934.56`. */
+/**
+ * How much, in the unit the kind of finding counts in: a day for spikes
+ * and new spend, a week for trends, a month for capacity and patterns.
+ */
 export function findingAmounts(finding: ExplainedFinding): string {
-  const delta = change(finding.actualUsd, finding.expectedUsd);
-  const provisional = finding.provisional ? ' (day not final yet)' : '';
-  const parts = [
-    `${usd(finding.actualUsd)} on ${finding.day}${provisional} vs ${usd(finding.expectedUsd)} ` +
-      `expected${delta ? ` (${delta})` : ''}`,
-    `impact ${usd(finding.impactUsd)}`,
-  ];
-  if (finding.shareOfSpend > 0)
-    parts.push(`${formatShare(finding.shareOfSpend)} of the day's spend`);
-  return parts.join(', ');
+  const { actualUsd: actual, expectedUsd: expected, impactUsd: impact, day } = finding;
+  const delta = change(actual, expected);
+  const vs = (what: string) => `vs ${usd(expected)} ${what}${delta ? ` (${delta})` : ''}`;
+  const on = `on ${day}${finding.provisional ? ' (not final yet)' : ''}`;
+  const share =
+    finding.shareOfSpend > 0 ? `, ${formatShare(finding.shareOfSpend)} of the day's spend` : '';
+
+  switch (finding.kind) {
+    case 'spike':
+      return `${usd(actual)} ${on} ${vs('expected')}, impact ${usd(impact)}${share}`;
+    case 'new-spend':
+      return `${usd(actual)} a day ${on}, none before in the window${share}`;
+    case 'trend':
+      return (
+        `${usd(actual)} in the 7 days to ${day} ${vs('the 7 days before')}, ` +
+        `impact ${usd(impact)} a week`
+      );
+    case 'always-on':
+      return `${usd(actual)} a month at its current rate, billed every day through ${day}`;
+    case 'forecast-overrun':
+      return `Month forecast ${usd(actual)} vs a budget of ${usd(expected)}: ${usd(impact)} over`;
+    case 'native-anomaly':
+      return (
+        `${usd(actual)} spent ${vs('expected')} while it lasted (to ${day}), ` +
+        `impact ${usd(impact)}`
+      );
+    case 'mix':
+      return `${usd(actual)} a month concerned (the window's spend scaled to 30 days) as of ${day}`;
+  }
 }
 
 /** The likeliest mistake, with its evidence: `#4 Misconfiguring API usage: ...`. */
@@ -85,10 +108,8 @@ export function spendParts(headline: Headline): { label: string; text: string }[
   });
   if (headline.monthlyBudgetUsd !== null) {
     const forecast = headline.monthForecastUsd;
-    parts.push({
-      label: 'Budget',
-      text: `${usd(headline.monthlyBudgetUsd)}${forecast === null ? '' : `, forecast ${usd(forecast)}`}`,
-    });
+    const projected = forecast === null ? '' : `, forecast ${usd(forecast)}`;
+    parts.push({ label: 'Budget', text: `${usd(headline.monthlyBudgetUsd)}${projected}` });
   }
   return parts;
 }
@@ -103,12 +124,12 @@ export function spendLine(headline: Headline): string {
 /** What the run watched and what watching cost, for the footer. */
 export function footerParts(report: Report): string[] {
   const { window, footer } = report;
-  const requests = footer.costExplorerRequests;
+  const requests = plural(footer.costExplorerRequests, 'Cost Explorer request');
   return [
     `Window ${window.start} to ${window.end} (${window.days} days)`,
     `${footer.metersWatched} meters in ${footer.servicesWatched} services watched`,
     `${report.mutedCount} muted`,
-    `${requests} Cost Explorer request${requests === 1 ? '' : 's'} (${usd(footer.costExplorerCostUsd)})`,
+    `${requests} (${usd(footer.costExplorerCostUsd)})`,
   ];
 }
 
@@ -121,10 +142,33 @@ export function worstSeverity(alert: Alert): Severity | null {
   return SEVERITIES[worst] ?? null;
 }
 
-/** Money at stake in the findings the alert posts (new and grown). */
+// Days in the month that impacts are put on, as the report orders findings by.
+const MONTH_DAYS = 30;
+const WEEK_DAYS = 7;
+
+/**
+ * A finding's impact as money per month at its current rate, so that
+ * impacts counted per day, per week and per month add up: a day's excess
+ * (spike, new spend) times 30, a week's growth times 30/7; patterns,
+ * capacity and a forecast overrun are monthly already, and an anomaly
+ * from Cost Anomaly Detection counts once, as the total AWS gave.
+ */
+export function monthlyImpact(finding: ExplainedFinding): number {
+  switch (impactHorizon(finding.kind)) {
+    case 'day':
+      return finding.impactUsd * MONTH_DAYS;
+    case 'week':
+      return (finding.impactUsd * MONTH_DAYS) / WEEK_DAYS;
+    case 'month':
+    case 'anomaly':
+      return finding.impactUsd;
+  }
+}
+
+/** Money at stake a month in the findings the alert posts (new and grown). */
 export function totalImpact(alert: Alert): number {
   const findings = [...alert.fresh, ...alert.grown.map((item) => item.finding)];
-  return findings.reduce((sum, finding) => sum + finding.impactUsd, 0);
+  return findings.reduce((sum, finding) => sum + monthlyImpact(finding), 0);
 }
 
 /** `3 new findings, 1 grown, 2 ended`: what the alert is about, counted. */

@@ -3,12 +3,16 @@
  * remembers; the stack creates it with partition key `pk` (S), sort key
  * `sk` (S) and the TTL attribute `expiresAt` (epoch seconds).
  *
- * | item | pk | sk | lives |
- * | --- | --- | --- | --- |
- * | what was said about a finding | `FINDING` | the finding key | {@link MEMORY_DAYS} after it was last seen or ended |
- * | the plan of one run date | `RUN#<YYYY-MM-DD>` | `PLAN` | {@link MEMORY_DAYS} |
- * | one delivered message of a run | `RUN#<YYYY-MM-DD>` | `DELIVERY#<channel>#<part>` | {@link MEMORY_DAYS} |
- * | a notice already given (an expired mute) | `NOTICE` | the notice key | {@link MEMORY_DAYS} after it was last true |
+ * | item | pk | sk |
+ * | --- | --- | --- |
+ * | what was said about a finding | `FINDING` | the finding key |
+ * | the plan of one run date | `RUN#<YYYY-MM-DD>` | `PLAN` |
+ * | one message delivered for a run | `RUN#<YYYY-MM-DD>` | `DELIVERY#<channel>#<part>` |
+ * | a notice already given (an expired mute) | `NOTICE` | the notice key |
+ *
+ * Each item expires {@link MEMORY_DAYS} after the last run that needed it:
+ * a finding after it was last seen or ended, a notice after it was last
+ * true, a run's items after its date.
  *
  * - All finding records share one partition so that a single paged `Query`
  *   reads every ongoing finding: that is how a run learns which findings

@@ -9,8 +9,6 @@ import {
   PutCommand,
   type PutCommandInput,
   QueryCommand,
-  UpdateCommand,
-  type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { StateError } from './errors';
 import { hasExpired } from './schema';
@@ -67,13 +65,6 @@ export class StateTable {
   async put(input: Omit<PutCommandInput, 'TableName'>): Promise<boolean> {
     return this.conditional('write an item', () =>
       this.client.send(new PutCommand({ ...input, TableName: this.tableName })),
-    );
-  }
-
-  /** Updates an item; returns false when `ConditionExpression` did not hold. */
-  async update(input: Omit<UpdateCommandInput, 'TableName'>): Promise<boolean> {
-    return this.conditional('update an item', () =>
-      this.client.send(new UpdateCommand({ ...input, TableName: this.tableName })),
     );
   }
 

@@ -108,7 +108,8 @@ export class LocalSnsEndpoint {
       attributeProblem(attributes);
     if (problem) return invalidParameter(problem);
 
-    const messageId = `00000000-0000-4000-8000-${String(this.published.length + 1).padStart(12, '0')}`;
+    const serial = String(this.published.length + 1).padStart(12, '0');
+    const messageId = `00000000-0000-4000-8000-${serial}`;
     const topicArn = form.TopicArn ?? '';
     return { topicArn, subject, message, structure, attributes, messageId, bytes };
   }
@@ -196,7 +197,8 @@ export const authorizationError: AwsQueryError = {
   status: 403,
   code: 'AuthorizationError',
   message:
-    'User: arn:aws:sts::123456789012:assumed-role/watchdog is not authorized to perform: SNS:Publish',
+    'User: arn:aws:sts::123456789012:assumed-role/watchdog is not authorized to perform: ' +
+    'SNS:Publish',
 };
 
 function sendError(response: ServerResponse, error: AwsQueryError): void {

@@ -1,4 +1,4 @@
-import { formatUsd as usd } from '../../report/format';
+import { formatUsd as usd, formatUsdWhole as usdWhole } from '../../report/format';
 import type { ExplainedFinding, Report } from '../../report/report';
 import { sparkline } from '../../report/sparkline';
 import type { FindingRecord } from '../../state/finding-record';
@@ -89,8 +89,8 @@ function headerText(alert: Alert): string {
   const worst = worstSeverity(alert);
   if (worst !== null) {
     return (
-      `${SEVERITY_MARK[worst]} ${capitalised(worst)}: ${usd(totalImpact(alert))} at stake ` +
-      `in LLM spend (${countsLine(alert)})`
+      `${SEVERITY_MARK[worst]} ${capitalised(worst)}: ${usdWhole(totalImpact(alert))} a month ` +
+      `at stake in LLM spend (${countsLine(alert)})`
     );
   }
   const notes = alert.notices.length > 0 ? ` · ${plural(alert.notices.length, 'note')}` : '';
@@ -151,7 +151,7 @@ function mistakeAndTip(finding: ExplainedFinding): string[] {
   const [tip] = finding.tips;
   if (tip) {
     const saving = tip.savingUsd === null ? '' : ` Could save about ${usd(tip.savingUsd)} a month.`;
-    lines.push(`*Tip:* ${esc(tip.text)}${esc(saving)} ${link(tip.link.url, tip.link.title)}`);
+    lines.push(`*Tip:* ${esc(tip.action)}${esc(saving)} ${link(tip.link.url, tip.link.title)}`);
   }
   return lines;
 }

@@ -20,7 +20,7 @@ type Explanation = { readonly what: string; readonly fix: string };
 
 const AUTH_FIX =
   'put a valid bot token (xoxb-...) of the Slack app in the Slack token secret; ' +
-  'the function reads it again on its next cold start.';
+  'the next run reads it again.';
 
 function explanationOf(code: string, channel: string, needed: string | null): Explanation {
   const invite = `invite the app to ${channel}: type /invite @<app name> in the channel.`;

@@ -1,11 +1,15 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { WebClient } from '@slack/web-api';
 import type { SlackSetup } from '../deliver';
 import { createSlackClient } from './slack-client';
+import { slackLogger } from './slack-log';
 import { fetchSlackToken, slackDisabledWarning } from './slack-token';
 
 export type SlackSessionOptions = {
   readonly secrets: SecretsManagerClient;
+  /** Where the Slack client's warnings and errors go. @default nowhere */
+  readonly logger?: Logger;
   readonly secretArn: string;
   readonly slackApiUrl: string | null;
   /** Makes the Web API client for a token. @default {@link createSlackClient} */
@@ -57,8 +61,10 @@ export class SlackSession {
     const token = await fetchSlackToken(secrets, secretArn);
     if (token.status === 'disabled') return slackDisabledWarning(token.reason);
 
+    const logger = this.options.logger ? { logger: slackLogger(this.options.logger) } : {};
     const create =
-      this.options.createClient ?? ((value, url) => createSlackClient(value, { slackApiUrl: url }));
+      this.options.createClient ??
+      ((value, url) => createSlackClient(value, { slackApiUrl: url, ...logger }));
     this.client = create(token.token, slackApiUrl);
     return this.client;
   }

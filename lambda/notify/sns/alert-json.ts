@@ -19,6 +19,7 @@ export type AlertJson = {
   readonly version: 1;
   readonly asOf: string;
   readonly severity: Severity | null;
+  /** Money at stake a month at the current rates, over the findings posted. */
   readonly impactUsd: number;
   readonly findings: readonly AlertJsonFinding[];
   readonly ended: readonly {

@@ -1,4 +1,4 @@
-import { formatUsd as usd } from '../../report/format';
+import { formatUsd as usd, formatUsdWhole as usdWhole } from '../../report/format';
 import type { ExplainedFinding } from '../../report/report';
 import { sparkline } from '../../report/sparkline';
 import type { FindingRecord } from '../../state/finding-record';
@@ -63,7 +63,8 @@ export function renderEmail(alert: Alert, limits?: EmailLimits): string {
 export function emailHeadline(alert: Alert): string {
   const worst = worstSeverity(alert);
   if (worst === null) return `${countsLine(alert)} as of ${alert.report.asOf}`;
-  return `${worst.toUpperCase()}: ${usd(totalImpact(alert))} at stake (${countsLine(alert)})`;
+  const atStake = usdWhole(totalImpact(alert));
+  return `${worst.toUpperCase()}: ${atStake} a month at stake (${countsLine(alert)})`;
 }
 
 function freshItem(finding: ExplainedFinding): string[] {
@@ -89,9 +90,11 @@ function details(finding: ExplainedFinding): string[] {
   if (mistake) lines.push(`Likely:  ${mistake}`);
   const [tip] = finding.tips;
   if (tip) {
+    // The tip's full sentence carries its numbers, and often its saving and link already.
     lines.push(`Tip:     ${tip.text}`);
-    if (tip.savingUsd !== null) lines.push(`Saving:  about ${usd(tip.savingUsd)} a month`);
-    lines.push(`How:     ${tip.link.title}: ${tip.link.url}`);
+    if (tip.savingUsd !== null && !tip.text.includes(usd(tip.savingUsd)))
+      lines.push(`Saving:  about ${usd(tip.savingUsd)} a month`);
+    if (!tip.text.includes(tip.link.url)) lines.push(`How:     ${tip.link.title}: ${tip.link.url}`);
   }
   lines.push(`Key:     ${finding.key}`);
   return lines;

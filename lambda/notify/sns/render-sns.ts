@@ -1,5 +1,5 @@
 import type { MessageAttributeValue } from '@aws-sdk/client-sns';
-import { formatUsd as usd } from '../../report/format';
+import { formatUsdWhole as usdWhole } from '../../report/format';
 import type { Alert } from '../alert';
 import { countsLine, totalImpact, worstSeverity } from '../describe';
 import { renderAlertJson } from './alert-json';
@@ -26,9 +26,9 @@ const SUBJECT_LIMIT = 99;
 /**
  * The alert as one SNS message: an ASCII subject under 100 characters, the
  * plain text for `default` and `email`, the JSON for `sqs`, `lambda` and
- * `https`, and attributes to filter on. Past 256 KB it trims the longer of
- * the text and the JSON first, halving its findings until the message
- * fits, and says so in both. Pure.
+ * `https`, and attributes to filter on. Past 256 KB it trims whichever of
+ * the text and the JSON weighs more, a fifth of its findings at a time,
+ * until the message fits, and says so in both. Pure.
  */
 export function renderSnsMessage(alert: Alert, limitBytes = SNS_MAX_BYTES): SnsMessage {
   const budget = limitBytes - SAFETY_BYTES;
@@ -61,9 +61,9 @@ export function renderSnsMessage(alert: Alert, limitBytes = SNS_MAX_BYTES): SnsM
     // The JSON goes out three times and the text twice: cut whichever weighs more.
     const jsonWeight = 3 * Buffer.byteLength(json);
     const textWeight = 2 * Buffer.byteLength(text);
-    if (jsonWeight >= textWeight && jsonFindings > 0) jsonFindings = Math.floor(jsonFindings / 2);
-    else if (textFindings > 0) textFindings = Math.floor(textFindings / 2);
-    else ended = Math.floor(ended / 2);
+    if (jsonWeight >= textWeight && jsonFindings > 0) jsonFindings = shrink(jsonFindings);
+    else if (textFindings > 0) textFindings = shrink(textFindings);
+    else ended = shrink(ended);
   }
 }
 
@@ -73,7 +73,8 @@ export function subjectOf(alert: Alert): string {
   const subject =
     worst === null
       ? `LLM cost watchdog: ${countsLine(alert)} as of ${alert.report.asOf}`
-      : `LLM cost ${worst.toUpperCase()}: ${usd(totalImpact(alert))} at stake, ${countsLine(alert)}`;
+      : `LLM cost ${worst.toUpperCase()}: ${usdWhole(totalImpact(alert))}/month at stake, ` +
+        countsLine(alert);
   return asciiLine(subject, SUBJECT_LIMIT);
 }
 
@@ -151,4 +152,9 @@ function asciiLine(text: string, limit: number): string {
     .replace(/[^\x20-\x7e]/g, '')
     .trim();
   return ascii.length <= limit ? ascii : `${ascii.slice(0, limit - 3)}...`;
+}
+
+// A fifth fewer each time: close to the most that fits, in a dozen renders or so.
+function shrink(count: number): number {
+  return Math.floor(count * 0.8);
 }

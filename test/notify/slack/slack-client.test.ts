@@ -56,6 +56,16 @@ describe('postSlackMessage', () => {
     expect(slack.posted).toHaveLength(1);
   });
 
+  it('waits out a Retry-After on its own timer when none is given', async () => {
+    slack.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
+
+    await postSlackMessage(client, CHANNEL, message, { deadline: Date.now() + 60_000 });
+
+    const [limited, accepted] = slack.calls.map((call) => call.at);
+    expect((accepted ?? 0) - (limited ?? 0)).toBeGreaterThanOrEqual(950);
+    expect(slack.posted).toHaveLength(1);
+  });
+
   it('fails at once when the Retry-After would pass the deadline', async () => {
     slack.failNext('chat.postMessage', { status: 429, retryAfter: 120 });
 
@@ -79,19 +89,19 @@ describe('postSlackMessage', () => {
   it.each([
     {
       fault: { error: 'invalid_auth' },
-      fix: /Fix: put a valid bot token \(xoxb-\.\.\.\) of the Slack app in the Slack token secret/,
+      fix: 'Fix: put a valid bot token (xoxb-...) of the Slack app in the Slack token secret',
     },
     {
       fault: { error: 'channel_not_found' },
-      fix: /check the slack-channel parameter; for a private channel, invite the app to C0123456789: type \/invite @<app name>/,
+      fix: 'check the slack-channel parameter; for a private channel, invite the app',
     },
     {
       fault: { error: 'not_in_channel' },
-      fix: /not a member of C0123456789 \(not_in_channel\)\. Fix: invite the app to C0123456789: type \/invite @<app name> in the channel/,
+      fix: 'Fix: invite the app to C0123456789: type /invite @<app name> in the channel',
     },
     {
       fault: { error: 'missing_scope', needed: 'chat:write' },
-      fix: /missing_scope: chat:write.*Fix: add the chat:write bot scope under OAuth & Permissions, reinstall the app/,
+      fix: 'Fix: add the chat:write bot scope under OAuth & Permissions, reinstall the app',
     },
   ])('names the fix for $fault.error', async ({ fault, fix }) => {
     slack.failNext('chat.postMessage', fault);
@@ -102,7 +112,7 @@ describe('postSlackMessage', () => {
 
     expect(error).toBeInstanceOf(SlackDeliveryError);
     expect(error).toMatchObject({ reason: fault.error });
-    expect(String((error as Error).message)).toMatch(fix);
+    expect(String((error as Error).message)).toContain(fix);
   });
 
   it('reports a token the stand-in refuses as invalid_auth with its fix', async () => {

@@ -14,6 +14,11 @@ describe('parseSlackSecret', () => {
     { secret: undefined, status: 'disabled', reason: /is empty/ },
     { secret: '', status: 'disabled', reason: /is empty/ },
     { secret: 'PLACEHOLDER', status: 'disabled', reason: /placeholder/ },
+    {
+      secret: 'placeholder: put the xoxb- Slack bot token here',
+      status: 'disabled',
+      reason: /placeholder/,
+    },
     { secret: 'xoxb-replace-me', status: 'disabled', reason: /placeholder/ },
     {
       secret: JSON.stringify({ token: 'xoxb-your-token-here' }),

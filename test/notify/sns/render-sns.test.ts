@@ -9,12 +9,15 @@ const parts = (message: string) => JSON.parse(message) as Structure;
 
 describe('renderSnsMessage', () => {
   it.each([
-    { alert: anAlert([aFinding()]), subject: 'LLM cost HIGH: $934.56 at stake, 1 new finding' },
+    {
+      alert: anAlert([aFinding()]),
+      subject: 'LLM cost HIGH: $28,037/month at stake, 1 new finding',
+    },
     {
       alert: anAlert([
         aFinding({ severity: 'critical', where: 'Amazon Bedrock · Claude — “Opus”' }),
       ]),
-      subject: 'LLM cost CRITICAL: $934.56 at stake, 1 new finding',
+      subject: 'LLM cost CRITICAL: $28,037/month at stake, 1 new finding',
     },
     {
       alert: anAlert([], { report: aReport([]) }),
@@ -42,7 +45,7 @@ describe('renderSnsMessage', () => {
       source: 'llm-cost-watchdog',
       asOf: '2026-03-15',
       severity: 'high',
-      impactUsd: 934.56,
+      impactUsd: 28_036.8,
       findings: [{ key: aFinding().key, status: 'new', impactUsd: 934.56, mistakes: [4] }],
     });
     expect(json.truncated).toBeUndefined();
@@ -53,17 +56,21 @@ describe('renderSnsMessage', () => {
 
     const lines = parts(message).email.split('\n');
     expect(lines.slice(0, 12)).toEqual([
-      'LLM cost watchdog: HIGH: $934.56 at stake (1 new finding)',
+      'LLM cost watchdog: HIGH: $28,037 a month at stake (1 new finding)',
       '',
-      'LLM spend on 2026-03-14: $2,345.67 vs $1,100.00 expected (+113%); month to date: $12,345.00 vs $9,800.00 expected (+26%)',
+      'LLM spend on 2026-03-14: $2,345.67 vs $1,100.00 expected (+113%); ' +
+        'month to date: $12,345.00 vs $9,800.00 expected (+26%)',
       '',
       '1. [HIGH] Spike (more usage)',
       '   Where:   Amazon Bedrock · Claude Sonnet 4 · input tokens · us-east-1',
-      "   Amount:  $1,234.56 on 2026-03-14 vs $300.00 expected (+312%), impact $934.56, 42% of the day's spend",
+      '   Amount:  $1,234.56 on 2026-03-14 vs $300.00 expected (+312%), impact $934.56, ' +
+        "42% of the day's spend",
       '   Trend:   ▃▃▃▃▃▃▃▃▃▃▃▃▃█ (last 14 days)',
-      '   Likely:  #4 Misconfiguring API usage: Usage rose 4.1x while the price per unit stayed flat.',
+      '   Likely:  #4 Misconfiguring API usage: ' +
+        'Usage rose 4.1x while the price per unit stayed flat.',
       expect.stringMatching(/^ {3}Tip: {5}Input tokens of Claude Sonnet 4 rose/),
-      '   How:     Bedrock quotas: https://docs.aws.amazon.com/bedrock/latest/userguide/quotas.html',
+      '   How:     Bedrock quotas: ' +
+        'https://docs.aws.amazon.com/bedrock/latest/userguide/quotas.html',
       `   Key:     ${aFinding().key}`,
     ]);
     expect(message).not.toMatch(/[*`]Tip/);
@@ -76,7 +83,7 @@ describe('renderSnsMessage', () => {
         key: 'b',
         kind: 'trend',
         severity: 'critical',
-        impactUsd: 20,
+        impactUsd: 70,
         mistakes: [{ mistake: 1, title: 'Ignoring model complexity', strength: 1, because: 'x' }],
       }),
     ];
@@ -87,7 +94,7 @@ describe('renderSnsMessage', () => {
       severity: { DataType: 'String', StringValue: 'critical' },
       kinds: { DataType: 'String.Array', StringValue: '["spike","trend"]' },
       mistakes: { DataType: 'String.Array', StringValue: '[1,4]' },
-      impactUsd: { DataType: 'Number', StringValue: '30.00' },
+      impactUsd: { DataType: 'Number', StringValue: '600.12' },
     });
   });
 
