@@ -6,8 +6,10 @@ import { LlmCostWatchdogStack } from './llm-cost-watchdog-stack';
 /** The stack's name, which the README's commands use. */
 export const STACK_NAME = 'LlmCostWatchdog';
 
-// Warnings from the rule packs fail synth too, not only errors: every finding
-// is either fixed or acknowledged with its reason where the resource is made.
+// cdk-nag fails synth on any finding not acknowledged, warnings included;
+// strict mode does the same for what CDK's own template validation reports
+// as warnings. Every finding is fixed or acknowledged, with its reason, where
+// the resource is made.
 const STRICT_VALIDATION = { '@aws-cdk/core:strictCfnValidateErrors': true };
 
 /**

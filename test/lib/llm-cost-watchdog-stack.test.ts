@@ -1,5 +1,6 @@
-import { Validations } from 'aws-cdk-lib';
+import { type Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { SETTINGS_TABLE } from '../../lambda/settings/defaults';
 import { createWatchdogApp } from '../../lib/watchdog-app';
@@ -468,15 +469,29 @@ describe('cdk-nag', () => {
     for (const reason of reasons) expect(reason.length).toBeGreaterThan(60);
   });
 
-  it('fails synth on a finding nobody acknowledged', () => {
+  it.each([
+    [
+      'an error',
+      'AwsSolutions-SQS3',
+      (stack: Stack) => new sqs.Queue(stack, 'Unreviewed', { enforceSSL: true }),
+    ],
+    [
+      'a warning',
+      'AwsSolutions-DDB3',
+      (stack: Stack) =>
+        new dynamodb.Table(stack, 'Unreviewed', {
+          partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+        }),
+    ],
+  ])('fails synth on %s nobody acknowledged (%s)', (_level, rule, addResource) => {
     const { app, stack } = createWatchdogApp({
       context: { 'aws:cdk:bundling-stacks': [] },
       outdir: watchdog.app.outdir,
       builtinCloudFormationValidation: false,
     });
-    new sqs.Queue(stack, 'Unreviewed', { enforceSSL: true });
+    addResource(stack);
 
-    expect(() => app.synth()).toThrow(/AwsSolutions-SQS3/);
+    expect(() => app.synth()).toThrow(rule);
   });
 
   it('synthesizes with no warning or error annotation', () => {
