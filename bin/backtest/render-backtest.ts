@@ -39,8 +39,9 @@ function headerLines(backtest: Backtest, request: BacktestRequest): string[] {
     `Backtest of ${request.input}: ${runs.length} daily runs, ` +
       `${backtest.firstRun} to ${backtest.lastRun}`,
     `Settings: ${sets.length === 0 ? 'defaults' : `defaults, with ${sets.join(', ')}`}`,
-    `Each run sees only the days before it, up to ${backtest.lookbackDays} (lookback-days); ` +
-      `its newest ${estimatedDays} ${estimatedDays === 1 ? 'is' : 'are'} treated as estimated.`,
+    `Each run sees only the days before it, up to ${backtest.lookbackDays} (lookback-days; ` +
+      `the first run saw ${runs[0]?.historyDays ?? 0}); its newest ${estimatedDays} ` +
+      `${estimatedDays === 1 ? 'is' : 'are'} treated as estimated.`,
   ];
 }
 

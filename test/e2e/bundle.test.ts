@@ -1,8 +1,7 @@
 import type { RunSummary } from '../../lambda/handler';
 import { PLANTED } from '../../samples/replay-capture';
 import { accessDenied, limitExceeded } from '../endpoints/aws-json-endpoint';
-import type { PublishedMessage } from '../endpoints/sns-endpoint';
-import { throttled } from '../endpoints/sns-endpoint';
+import { type PublishedMessage, throttled } from '../endpoints/sns-endpoint';
 import { flatWith } from '../fixtures/spend-world';
 import { CHANNEL, PREFIX, SLACK_TOKEN, WatchdogHarness } from '../fixtures/watchdog-harness';
 import { sandboxWorld } from './harness-world';
@@ -44,6 +43,23 @@ describe('the deployed bundle', () => {
     at: `${day}T09:00:00.000Z`,
   });
 
+  /** Runs invocations in one fresh sandbox and returns their outcomes. */
+  const invokeInSandbox = async (...invocations: Invocation[]) =>
+    (await runInSandbox(fn, sandboxWorld(watchdog), invocations)).outcomes;
+
+  const DAY = '2026-03-15';
+  const SPIKE = 'spike:Amazon Textract|USE1-PagesforTables';
+  const isOperational = (message: PublishedMessage) =>
+    message.attributes.severity?.value === 'operational';
+  const alertKeys = () =>
+    watchdog.sns.published
+      .filter((message) => !isOperational(message))
+      .flatMap((message) => alertJsonOf(message).findings.map((finding) => finding.key));
+  const succeeded = (fresh: number): Partial<InvocationOutcome> => ({
+    ok: true,
+    value: expect.objectContaining({ runDate: DAY, fresh }),
+  });
+
   it('runs on the schedule with the stack environment, every call on the local endpoints', async () => {
     // Prepare
     watchdog.world.set(spendWith({ '2026-03-14': 900 }));
@@ -65,7 +81,11 @@ describe('the deployed bundle', () => {
     ]);
     expect(watchdog.slack.alertsIn(CHANNEL)).toHaveLength(1);
     const [message] = watchdog.sns.published;
-    expect(alertJsonOf(message as never).findings.map((finding) => finding.key)).toEqual([
+    expect(alertJsonOf(message as PublishedMessage).findings.map((finding) => finding.key)).toEqual(
+      ['spike:Amazon Textract|USE1-PagesforTables'],
+    );
+    const items = await stateItems(watchdog.dynamo);
+    expect(items.filter((item) => item.pk === 'FINDING').map((item) => item.sk)).toEqual([
       'spike:Amazon Textract|USE1-PagesforTables',
     ]);
     expect(new Set(watchdog.aws.calls.map((call) => call.operation))).toEqual(
@@ -80,23 +100,6 @@ describe('the deployed bundle', () => {
     );
     expect(run.stdout).not.toContain(SLACK_TOKEN);
     expect(run.logs.map((line) => line.message)).toContain('committed');
-  });
-
-  /** Runs invocations in one fresh sandbox and returns their outcomes. */
-  const invokeInSandbox = async (...invocations: Invocation[]) =>
-    (await runInSandbox(fn, sandboxWorld(watchdog), invocations)).outcomes;
-
-  const DAY = '2026-03-15';
-  const SPIKE = 'spike:Amazon Textract|USE1-PagesforTables';
-  const isOperational = (message: PublishedMessage) =>
-    message.attributes.severity?.value === 'operational';
-  const alertKeys = () =>
-    watchdog.sns.published
-      .filter((message) => !isOperational(message))
-      .flatMap((message) => alertJsonOf(message).findings.map((finding) => finding.key));
-  const succeeded = (fresh: number): Partial<InvocationOutcome> => ({
-    ok: true,
-    value: expect.objectContaining({ runDate: DAY, fresh }),
   });
 
   describe('with faults', () => {

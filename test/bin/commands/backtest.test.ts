@@ -1,8 +1,23 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { runCli } from '../../../bin/cli';
 import { run } from '../../../bin/commands/backtest';
 import { TEXTRACT, TRANSLATE, testCapture } from '../backtest/captures';
 import { bufferIo } from '../buffer-io';
 import { writeTempFile } from '../small-capture';
+
+const written: string[] = [];
+
+/** A capture in a temporary file, removed after the test. */
+function captureFile(content: Parameters<typeof writeTempFile>[0]): string {
+  const path = writeTempFile(content);
+  written.push(path);
+  return path;
+}
+
+afterEach(() => {
+  for (const path of written.splice(0)) rmSync(dirname(path), { recursive: true, force: true });
+});
 
 /** Textract at $100 a day, $900 on 2026-03-10; Translate at $40. */
 const spikeCapture = () =>
@@ -14,7 +29,7 @@ const spikeCapture = () =>
 describe('backtest', () => {
   it('prints what each run would have posted, then the totals', async () => {
     // Prepare
-    const input = writeTempFile(spikeCapture());
+    const input = captureFile(spikeCapture());
     const { io, stdout, stderr } = bufferIo();
 
     // Act
@@ -37,7 +52,7 @@ describe('backtest', () => {
   });
 
   it('tries other thresholds with --set, and says which it tried', async () => {
-    const input = writeTempFile(spikeCapture());
+    const input = captureFile(spikeCapture());
     const { io, stdout } = bufferIo();
 
     const code = await run(['--input', input, '--set', 'min-impact-usd=1000'], io);
@@ -48,7 +63,7 @@ describe('backtest', () => {
   });
 
   it('replays 30 runs by default, the last on the day after the newest day', async () => {
-    const input = writeTempFile(spikeCapture());
+    const input = captureFile(spikeCapture());
     const { io, stdout } = bufferIo();
 
     await run(['--input', input, '--format', 'json'], io);
@@ -67,7 +82,7 @@ describe('backtest', () => {
   });
 
   it('warns about a setting it does not know, on stderr with --format json', async () => {
-    const input = writeTempFile(spikeCapture());
+    const input = captureFile(spikeCapture());
     const { io, stdout, stderr } = bufferIo();
 
     await run(['--input', input, '--format', 'json', '--set', 'min-impact=20'], io);
@@ -94,7 +109,7 @@ describe('backtest', () => {
   });
 
   it('fails with the reason when the capture cannot be read', async () => {
-    const input = writeTempFile('{"GetCostAndUsage": "not pages"}');
+    const input = captureFile('{"GetCostAndUsage": "not pages"}');
     const { io, stdout, stderr } = bufferIo();
 
     const code = await run(['--input', input], io);
