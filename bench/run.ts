@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchBundle } from './bundle';
 import { benchCollectRequests } from './collect-requests';
@@ -48,6 +48,8 @@ function runCase(benchCase: Case): CaseResult {
     { encoding: 'utf8', maxBuffer: 1024 * 1024 },
   );
   const measured = JSON.parse(output.trim().split('\n').pop() ?? '{}') as Measured;
+  // The captures run to hundreds of megabytes; none is kept.
+  rmSync(path, { force: true });
   print(benchCase, groups, sizeMb, measured);
   return { benchCase, scanMs: scanMsOf(measured), measured };
 }
@@ -117,6 +119,7 @@ async function main(): Promise<void> {
     `Scan benchmark on Node ${process.version} (targets: 50,000 meters well under 2 s and 500 MB)\n\n`,
   );
   printGrowth(CASES.map(runCase));
+  rmSync(WORK_DIR, { recursive: true, force: true });
 
   const write = (text: string) => process.stdout.write(text);
   await benchCollectRequests(write);
