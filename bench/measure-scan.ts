@@ -27,8 +27,10 @@ function measure(path: string): void {
     return result;
   };
 
-  const text = time('readFile', () => readFileSync(path, 'utf8'));
-  const capture = time('readCapture', () => readCapture(text, path));
+  let text: string | undefined = time('readFile', () => readFileSync(path, 'utf8'));
+  const capture = time('readCapture', () => readCapture(text ?? '', path));
+  // As in the scan command, the text is let go once it is read.
+  text = undefined;
   const report = time('runPipeline', () => runPipeline(capture, settings));
 
   const { history } = time('buildHistory', () => buildHistory(capture, { settings }));

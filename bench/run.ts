@@ -16,6 +16,8 @@ const CASES: readonly Case[] = [
 ];
 const DAYS = 90;
 const WORK_DIR = join(__dirname, '..', '.bench');
+/** A case that takes longer is reported as not finished, so the run always ends. */
+const CASE_TIMEOUT_MS = Number(process.env.BENCH_CASE_TIMEOUT_S ?? 300) * 1000;
 
 type Measured = {
   readonly timings: Record<string, number>;
@@ -25,13 +27,14 @@ type Measured = {
   readonly heapPeakMb: number;
 };
 
+/** A case that finished, with its scan time. */
 type CaseResult = {
   readonly benchCase: Case;
   readonly scanMs: number;
   readonly measured: Measured;
 };
 
-function runCase(benchCase: Case): CaseResult {
+function runCase(benchCase: Case): CaseResult | null {
   const path = join(WORK_DIR, `capture-${benchCase.meters}-${benchCase.density}.json`);
   const { groups } = writeSyntheticCapture(path, {
     meters: benchCase.meters,
@@ -41,16 +44,16 @@ function runCase(benchCase: Case): CaseResult {
     lastDay: '2026-03-19',
   });
   const sizeMb = statSync(path).size / 1024 / 1024;
+  const heading =
+    `${benchCase.meters.toLocaleString('en-US')} meters x ${DAYS} days (${benchCase.density}): ` +
+    `${groups.toLocaleString('en-US')} meter-days, ${sizeMb.toFixed(1)} MB of JSON`;
 
-  const output = execFileSync(
-    process.execPath,
-    ['--require', 'tsx/cjs', join(__dirname, 'measure-scan.ts'), path],
-    { encoding: 'utf8', maxBuffer: 1024 * 1024 },
-  );
-  const measured = JSON.parse(output.trim().split('\n').pop() ?? '{}') as Measured;
-  // The captures run to hundreds of megabytes; none is kept.
-  rmSync(path, { force: true });
-  print(benchCase, groups, sizeMb, measured);
+  const measured = measureInChild(path);
+  if (typeof measured === 'string') {
+    process.stdout.write(`${heading}\n  ${measured}\n\n`);
+    return null;
+  }
+  print(heading, measured);
   return { benchCase, scanMs: scanMsOf(measured), measured };
 }
 
@@ -59,8 +62,10 @@ function scanMsOf(measured: Measured): number {
 }
 
 /** How time and memory grow with the meters of the long-tail cases, and the 50,000 target. */
-function printGrowth(results: readonly CaseResult[]): void {
-  const tail = results.filter((result) => result.benchCase.density === 'long-tail');
+function printGrowth(results: readonly (CaseResult | null)[]): void {
+  const tail = results.filter(
+    (result): result is CaseResult => result?.benchCase.density === 'long-tail',
+  );
   const lines = tail.slice(1).map((result, index) => {
     const before = tail[index] as CaseResult;
     const meters = result.benchCase.meters / before.benchCase.meters;
@@ -81,7 +86,7 @@ function printGrowth(results: readonly CaseResult[]): void {
   const meetsMemory = largest.measured.maxRssMb < 500 ? 'met' : 'MISSED';
   process.stdout.write(
     [
-      'Growth of the scan with the meters (long tail):',
+      'Growth of the scan with the meters (long tail, the cases that finished):',
       ...lines,
       `  ${largest.benchCase.meters.toLocaleString('en-US')} meters: ${ms(largest.scanMs)} ` +
         `(target under 2 s: ${meetsTime}), peak RSS ${mb(largest.measured.maxRssMb)} ` +
@@ -93,16 +98,33 @@ function printGrowth(results: readonly CaseResult[]): void {
   );
 }
 
-function print(benchCase: Case, groups: number, sizeMb: number, measured: Measured): void {
+/** Scans the capture in a child process, so its peak memory is the scan's alone. */
+function measureInChild(path: string): Measured | string {
+  try {
+    const output = execFileSync(
+      process.execPath,
+      ['--require', 'tsx/cjs', join(__dirname, 'measure-scan.ts'), path],
+      { encoding: 'utf8', maxBuffer: 1024 * 1024, timeout: CASE_TIMEOUT_MS },
+    );
+    return JSON.parse(output.trim().split('\n').pop() ?? '{}') as Measured;
+  } catch (error) {
+    const timedOut = (error as { code?: string }).code === 'ETIMEDOUT';
+    return `${timedOut ? 'did not finish' : 'failed'} within ${CASE_TIMEOUT_MS / 1000} s`;
+  } finally {
+    // The captures run to hundreds of megabytes: keep none of them.
+    rmSync(path, { force: true });
+  }
+}
+
+function print(heading: string, measured: Measured): void {
   const t = measured.timings;
   const scanMs = scanMsOf(measured);
   process.stdout.write(
     [
-      `${benchCase.meters.toLocaleString('en-US')} meters x ${DAYS} days (${benchCase.density}): ` +
-        `${groups.toLocaleString('en-US')} meter-days, ${sizeMb.toFixed(1)} MB of JSON`,
+      heading,
       `  readCapture + runPipeline  ${ms(scanMs)}   peak RSS ${mb(measured.maxRssMb)}, ` +
         `peak heap ${mb(measured.heapPeakMb)}; ${measured.findings} findings`,
-      `  stages: ${Object.entries(t)
+      `  stages, measured again one by one: ${Object.entries(t)
         .map(([stage, value]) => `${stage} ${ms(value)}`)
         .join(', ')}`,
       '',

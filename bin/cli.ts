@@ -15,11 +15,11 @@ type CommandEntry = {
 const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   scan: {
     summary: 'Print the report of a recorded capture (--input FILE) or of Cost Explorer now.',
-    load: () => import('./commands/scan'),
+    load: () => loadCommand('./commands/scan'),
   },
   record: {
     summary: "Record the account's Cost Explorer data as a capture that scan replays.",
-    load: () => import('./commands/record'),
+    load: () => loadCommand('./commands/record'),
   },
   backtest: {
     summary: 'Replay a capture day by day: what would have been posted, with these settings.',
@@ -27,9 +27,17 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   },
   config: {
     summary: "Show or check the watchdog's settings in SSM Parameter Store.",
-    load: () => import('./commands/config'),
+    load: () => loadCommand('./commands/config'),
   },
 };
+
+/**
+ * Loads a command module on use. `require`, not `import()`: when the CLI runs
+ * through bin/llm-cost-watchdog.js, tsx compiles TypeScript for `require` only.
+ */
+function loadCommand(path: string): Promise<Command> {
+  return Promise.resolve(require(path) as Command);
+}
 
 /** The CLI's own usage: its commands and how to get help on one. */
 export function usage(): string {

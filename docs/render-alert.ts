@@ -27,7 +27,8 @@ const CHROMIUM = ['chromium', 'chromium-browser', 'google-chrome'];
 function main(): void {
   const capture = readCapture(readFileSync(CAPTURE, 'utf8'), CAPTURE);
   const settings = DEFAULT_SETTINGS;
-  const report = runPipeline(capture, settings, { costExplorerRequests: 4 });
+  const costExplorerRequests = capture.Meta?.requests ?? 0;
+  const report = runPipeline(capture, settings, { costExplorerRequests });
   // The first run that sees these findings: nothing was posted before.
   const plan = planDelivery({
     report,

@@ -62,7 +62,8 @@ function amount(key: string, value: unknown): number {
   const number = Number(text(key, value));
   if (!Number.isFinite(number) || number <= 0) {
     throw new DeployConfigError(
-      `Context value ${key} must be an amount in dollars such as 2500, not ${JSON.stringify(value)}.`,
+      `Context value ${key} must be an amount in dollars such as 2500, ` +
+        `not ${JSON.stringify(value)}.`,
     );
   }
   return number;

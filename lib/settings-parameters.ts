@@ -248,7 +248,8 @@ function validValues(values: Readonly<Record<string, string>>): Readonly<Record<
     }
     if (!spec.schema.safeParse(value).success) {
       throw new DeployConfigError(
-        `The value "${value}" for the setting ${parameter} is not valid: it takes ${spec.accepted}.`,
+        `The value "${value}" for the setting ${parameter} is not valid: ` +
+          `it takes ${spec.accepted}.`,
       );
     }
   }

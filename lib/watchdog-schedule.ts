@@ -94,7 +94,8 @@ function validCron(cron: string): string {
   if (fields.length !== 6) {
     throw new DeployConfigError(
       `scheduleCron "${cron}" is not an EventBridge Scheduler cron expression: it needs six ` +
-        `fields (minutes hours day-of-month month day-of-week year), like ${DEFAULT_SCHEDULE_CRON}.`,
+        'fields (minutes hours day-of-month month day-of-week year), ' +
+        `like ${DEFAULT_SCHEDULE_CRON}.`,
     );
   }
   return `cron(${fields.join(' ')})`;

@@ -165,10 +165,21 @@ export function monthlyImpact(finding: ExplainedFinding): number {
   }
 }
 
-/** Money at stake a month in the findings the alert posts (new and grown). */
+/**
+ * Money at stake a month in the findings the alert posts (new and grown).
+ * Patterns and always-on capacity describe spend that is already counted
+ * elsewhere (a pattern may cover all of it), so they add only their
+ * estimated saving; the other kinds add their unexpected spend.
+ */
 export function totalImpact(alert: Alert): number {
   const findings = [...alert.fresh, ...alert.grown.map((item) => item.finding)];
-  return findings.reduce((sum, finding) => sum + monthlyImpact(finding), 0);
+  return findings.reduce((sum, finding) => sum + amountAtStake(finding), 0);
+}
+
+/** What one finding adds to the total at stake, per month. */
+export function amountAtStake(finding: ExplainedFinding): number {
+  if (finding.kind !== 'mix' && finding.kind !== 'always-on') return monthlyImpact(finding);
+  return Math.max(0, ...finding.tips.map((tip) => tip.savingUsd ?? 0));
 }
 
 /** `3 new findings, 1 grown, 2 ended`: what the alert is about, counted. */

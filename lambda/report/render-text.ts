@@ -39,12 +39,13 @@ const KIND_TITLES: Readonly<Record<FindingKind, string>> = {
   mix: 'Spending pattern',
 };
 
+const DETAIL_INDENT = '   ';
 const TIP_INDENT = '      ';
+const HEADLINE_INDENT = ' '.repeat(20);
 
 /** Findings of these severities are shown in three lines, so the urgent ones stand out. */
 const COMPACT_SEVERITIES: readonly Severity[] = ['low', 'info'];
-const DETAIL_INDENT = '   ';
-const HEADLINE_INDENT = ' '.repeat(20);
+
 /** A share this close to one reads as 100%. */
 const WHOLE = 0.995;
 

@@ -34,7 +34,7 @@ describe('the schedule', () => {
     });
   });
 
-  it('invokes the function, retries 3 times within an hour, then uses the dead-letter queue', () => {
+  it('invokes the function, retries 3 times in an hour, then uses the dead-letter queue', () => {
     const { properties } = only('AWS::Scheduler::Schedule');
     const target = properties.Target as Record<string, unknown>;
 

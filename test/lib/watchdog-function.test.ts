@@ -49,7 +49,7 @@ function importedSpecifiers(file: string): string[] {
     packages: 'external',
     logLevel: 'silent',
   });
-  // `<runtime>` is a helper of the esbuild run here, not an import of the bundle.
+  // `<runtime>` is code of the esbuild run here, not an import of the bundle.
   const imports = Object.values(metafile.inputs)
     .flatMap((input) => input.imports)
     .filter((entry) => entry.path !== '<runtime>');

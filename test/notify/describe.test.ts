@@ -1,4 +1,11 @@
-import { countsLine, findingAmounts, monthlyImpact, spendLine } from '../../lambda/notify/describe';
+import {
+  amountAtStake,
+  countsLine,
+  findingAmounts,
+  monthlyImpact,
+  spendLine,
+  totalImpact,
+} from '../../lambda/notify/describe';
 import { newRecord } from '../../lambda/state/finding-record';
 import { anAlert } from '../fixtures/alert';
 import { aFinding, aReport } from '../fixtures/report';
@@ -73,6 +80,34 @@ describe('spendLine', () => {
         'month to date: $12,345.00 vs $9,800.00 expected (+26%); ' +
         'budget: $20,000.00, forecast $25,500.00',
     );
+  });
+});
+
+describe('amountAtStake', () => {
+  const tip = aFinding().tips[0];
+  const withSavings = (...savings: (number | null)[]) =>
+    savings.map((savingUsd) => ({ ...(tip as NonNullable<typeof tip>), savingUsd }));
+
+  it.each([
+    { kind: 'spike', impactUsd: 100, savings: [null], atStake: 3_000 },
+    { kind: 'mix', impactUsd: 16_000, savings: [2_400, 900], atStake: 2_400 },
+    { kind: 'mix', impactUsd: 16_000, savings: [null], atStake: 0 },
+    { kind: 'always-on', impactUsd: 5_000, savings: [1_250], atStake: 1_250 },
+  ] as const)('counts a $kind of $impactUsd with savings $savings as $atStake', (row) => {
+    const finding = aFinding({
+      kind: row.kind,
+      impactUsd: row.impactUsd,
+      tips: withSavings(...row.savings),
+    });
+
+    expect(amountAtStake(finding)).toBeCloseTo(row.atStake);
+  });
+
+  it('never counts the spend a pattern covers in the alert total', () => {
+    const spike = aFinding({ kind: 'spike', impactUsd: 100 });
+    const pattern = aFinding({ kind: 'mix', impactUsd: 50_000, tips: withSavings(null) });
+
+    expect(totalImpact(anAlert([spike, pattern]))).toBeCloseTo(3_000);
   });
 });
 

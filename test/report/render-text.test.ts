@@ -112,6 +112,15 @@ describe('renderText', () => {
     expect(text).toContain(line);
   });
 
+  it.each([
+    [0.19, "; 19% of the day's spend"],
+    [1, ''],
+  ])('gives a share of %p as %p, since all of the spend tells nothing', (shareOfSpend, part) => {
+    const text = renderText(reportWith([explainedFinding({ shareOfSpend })]));
+
+    expect(text).toContain(`(+$171.62, +497%)${part}.`);
+  });
+
   it('marks a finding on an estimated day as provisional', () => {
     const text = renderText(reportWith([explainedFinding({ provisional: true })]));
 
