@@ -172,7 +172,7 @@ export async function loadCapture(path: string, io: CliIo): Promise<Capture | nu
 }
 
 /** The default run date: the day after the newest day the capture holds. */
-function dayAfterNewestDay(capture: Capture): string | undefined {
+export function dayAfterNewestDay(capture: Capture): string | undefined {
   let newest: string | undefined;
   for (const page of capture.GetCostAndUsage) {
     for (const result of page.ResultsByTime ?? []) {
