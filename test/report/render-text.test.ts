@@ -71,7 +71,9 @@ describe('renderText', () => {
 
     const text = renderText(reportWith(findings));
 
-    const first = text.indexOf('1. HIGH Spike (more usage): Claude 3.5 Sonnet output tokens, us-east-1');
+    const first = text.indexOf(
+      '1. HIGH Spike (more usage): Claude 3.5 Sonnet output tokens, us-east-1',
+    );
     const second = text.indexOf('2. MEDIUM Spike (more usage): Nova Micro input tokens');
     expect(first).toBeGreaterThan(0);
     expect(second).toBeGreaterThan(first);
