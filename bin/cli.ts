@@ -21,6 +21,10 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: "Record the account's Cost Explorer data as a capture that scan replays.",
     load: () => loadCommand('./commands/record'),
   },
+  backtest: {
+    summary: 'Replay a capture day by day: what would have been posted, with these settings.',
+    load: () => import('./commands/backtest'),
+  },
   config: {
     summary: "Show or check the watchdog's settings in SSM Parameter Store.",
     load: () => loadCommand('./commands/config'),

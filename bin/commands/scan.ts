@@ -149,7 +149,7 @@ function scanRequest(values: OptionValues): ScanRequest {
 }
 
 /** Reads and checks the capture; on failure prints why and returns null, so no report is printed. */
-async function loadCapture(path: string, io: CliIo): Promise<Capture | null> {
+export async function loadCapture(path: string, io: CliIo): Promise<Capture | null> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -172,7 +172,7 @@ async function loadCapture(path: string, io: CliIo): Promise<Capture | null> {
 }
 
 /** The default run date: the day after the newest day the capture holds. */
-function dayAfterNewestDay(capture: Capture): string | undefined {
+export function dayAfterNewestDay(capture: Capture): string | undefined {
   let newest: string | undefined;
   for (const page of capture.GetCostAndUsage) {
     for (const result of page.ResultsByTime ?? []) {

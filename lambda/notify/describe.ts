@@ -1,9 +1,11 @@
-import type { FindingKind } from '../detect/finding';
 import { impactHorizon } from '../mistakes/severity';
+import { findingTitle, kindLabel } from '../report/finding-title';
 import { formatChange, formatShare, formatUsd as usd } from '../report/format';
 import type { ExplainedFinding, Headline, Report } from '../report/report';
 import { SEVERITIES, type Severity } from '../settings/settings';
 import type { Alert } from './alert';
+
+export { findingTitle, kindLabel };
 
 /**
  * The words both channels use for findings and spend, so that Slack and
@@ -17,37 +19,9 @@ export const SEVERITY_MARK: Readonly<Record<Severity, string>> = {
   info: '⚪',
 };
 
-const KIND_LABEL: Readonly<Record<FindingKind, string>> = {
-  spike: 'Spike',
-  'new-spend': 'New spend',
-  trend: 'Growing spend',
-  'always-on': 'Always-on capacity',
-  'forecast-overrun': 'Forecast over budget',
-  'native-anomaly': 'Cost Anomaly Detection',
-  mix: 'Spending pattern',
-};
-
-const PATTERN_LABEL: Readonly<Record<string, string>> = {
-  usage: 'more usage',
-  price: 'higher price per unit',
-  'usage-and-price': 'more usage at a higher price per unit',
-};
-
 /** The AWS console page for Cost Explorer. */
 export const COST_EXPLORER_URL =
   'https://us-east-1.console.aws.amazon.com/cost-management/home#/cost-explorer';
-
-/** The kind of finding in words: `Spike`, `New spend`. */
-export function kindLabel(kind: FindingKind): string {
-  return KIND_LABEL[kind];
-}
-
-/** What kind of finding it is, with its pattern: `Spike (more usage)`. */
-export function findingTitle(finding: ExplainedFinding): string {
-  const label = KIND_LABEL[finding.kind];
-  if (finding.pattern === null) return label;
-  return `${label} (${PATTERN_LABEL[finding.pattern] ?? finding.pattern.replace(/-/g, ' ')})`;
-}
 
 /**
  * How much, in the unit the kind of finding counts in: a day for spikes

@@ -1,5 +1,5 @@
-import type { FindingKind } from '../detect/finding';
 import type { Severity } from '../settings/settings';
+import { findingTitle } from './finding-title';
 import { formatChange, formatShare, formatUsd } from './format';
 import type { ExplainedFinding, Link, Report } from './report';
 import { sparkline } from './sparkline';
@@ -27,16 +27,6 @@ const SEVERITY_STYLE: Readonly<Record<Severity, string>> = {
   medium: ANSI.yellow,
   low: ANSI.cyan,
   info: ANSI.dim,
-};
-
-const KIND_TITLES: Readonly<Record<FindingKind, string>> = {
-  spike: 'Spike',
-  'new-spend': 'New spend',
-  trend: 'Growing spend',
-  'always-on': 'Always-on capacity',
-  'forecast-overrun': 'Forecast over budget',
-  'native-anomaly': 'Cost Anomaly Detection',
-  mix: 'Spending pattern',
 };
 
 const DETAIL_INDENT = '   ';
@@ -222,12 +212,6 @@ function titleLines(
     style(ANSI.bold, coloured),
     ...rest.map((line) => style(ANSI.bold, `${DETAIL_INDENT}${line}`)),
   ];
-}
-
-function findingTitle(finding: ExplainedFinding): string {
-  const kind = KIND_TITLES[finding.kind];
-  if (finding.pattern === null) return kind;
-  return `${kind} (${finding.pattern.replaceAll('-', ' ')})`;
 }
 
 /** What the dollars mean depends on the kind: a day, a week, or the month. */

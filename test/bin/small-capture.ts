@@ -1,9 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Capture } from '../../lambda/collect/capture';
 import { costAndUsagePages } from '../../samples/cost-explorer-pages';
 import { daysEndingOn } from '../../samples/dates';
+
+const tempFolders: string[] = [];
+
+// Every test file that writes captures removes them when it is done.
+afterAll(() => {
+  for (const folder of tempFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
 
 export const SMALL_LAST_DAY = '2026-03-19';
 const DAYS = 28;
@@ -44,7 +51,9 @@ export function smallCapture(): Capture {
 
 /** Writes `content` (a capture, or any text) to a new temporary file and returns its path. */
 export function writeTempFile(content: Capture | string, name = 'capture.json'): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'watchdog-scan-')), name);
+  const folder = mkdtempSync(join(tmpdir(), 'watchdog-scan-'));
+  tempFolders.push(folder);
+  const path = join(folder, name);
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;
 }

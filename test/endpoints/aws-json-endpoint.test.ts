@@ -42,4 +42,29 @@ describe('LocalAwsJsonEndpoint', () => {
     );
     expect(endpoint.callsOf('GetCostAndUsage')).toHaveLength(2);
   });
+
+  it('fails only the calls whose request matches, and answers the others', async () => {
+    // Prepare
+    const invalidToken = { status: 400, type: 'InvalidNextTokenException', message: 'bad token' };
+    endpoint.failNextWhere('GetCostAndUsage', (body) => body.NextPageToken === 'p2', invalidToken);
+    const query = (token?: string) =>
+      client().send(
+        new GetCostAndUsageCommand({
+          TimePeriod: { Start: '2026-01-01', End: '2026-01-02' },
+          Granularity: 'DAILY',
+          Metrics: ['UnblendedCost'],
+          NextPageToken: token,
+        }),
+      );
+
+    // Act
+    const first = await query();
+    const refused = query('p2');
+    await expect(refused).rejects.toMatchObject({ name: 'InvalidNextTokenException' });
+    const again = await query('p2');
+
+    // Assess
+    expect([first.ResultsByTime, again.ResultsByTime]).toEqual([[], []]);
+    expect(endpoint.callsOf('GetCostAndUsage')).toHaveLength(3);
+  });
 });

@@ -28,6 +28,7 @@ export type Responder = (body: Record<string, unknown>, call: number) => Reply |
 export class LocalAwsJsonEndpoint {
   readonly calls: ReceivedCall[] = [];
   private readonly faults = new Map<string, AwsJsonError[]>();
+  private readonly matchedFaults: MatchedFault[] = [];
 
   private constructor(
     private readonly server: Server,
@@ -38,6 +39,9 @@ export class LocalAwsJsonEndpoint {
   static async start(responders: Record<string, Responder>): Promise<LocalAwsJsonEndpoint> {
     let endpoint: LocalAwsJsonEndpoint | undefined;
     const server = createServer((request, response) => {
+      // No Date header: a sandbox replaying a past day runs on its own clock, and the SDK
+      // would take the gap for clock skew and retry every error it gets.
+      response.sendDate = false;
       void endpoint?.handle(request, response);
     });
     endpoint = new LocalAwsJsonEndpoint(server, responders);
@@ -56,6 +60,18 @@ export class LocalAwsJsonEndpoint {
     this.faults.set(operation, [...(this.faults.get(operation) ?? []), ...errors]);
   }
 
+  /**
+   * Makes the next calls of `operation` whose request `matches` fail with
+   * `errors`, one each, in order: a later page of a paged query, say.
+   */
+  failNextWhere(
+    operation: string,
+    matches: (body: Record<string, unknown>) => boolean,
+    ...errors: AwsJsonError[]
+  ): void {
+    for (const error of errors) this.matchedFaults.push({ operation, matches, error });
+  }
+
   callsOf(operation: string): ReceivedCall[] {
     return this.calls.filter((call) => call.operation === operation);
   }
@@ -63,6 +79,17 @@ export class LocalAwsJsonEndpoint {
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private takeMatchedFault(
+    operation: string,
+    body: Record<string, unknown>,
+  ): AwsJsonError | undefined {
+    const index = this.matchedFaults.findIndex(
+      (fault) => fault.operation === operation && fault.matches(body),
+    );
+    if (index < 0) return undefined;
+    return this.matchedFaults.splice(index, 1)[0]?.error;
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -73,7 +100,7 @@ export class LocalAwsJsonEndpoint {
     const call = this.callsOf(operation).length;
     this.calls.push({ operation, body, headers: request.headers });
 
-    const fault = this.faults.get(operation)?.shift();
+    const fault = this.takeMatchedFault(operation, body) ?? this.faults.get(operation)?.shift();
     const responder = this.responders[operation];
     const reply: Reply = fault
       ? { error: fault }
@@ -90,6 +117,12 @@ export class LocalAwsJsonEndpoint {
     }
   }
 }
+
+type MatchedFault = {
+  readonly operation: string;
+  readonly matches: (body: Record<string, unknown>) => boolean;
+  readonly error: AwsJsonError;
+};
 
 /** A throttling error as Cost Explorer sends it. */
 export const limitExceeded: AwsJsonError = {

@@ -18,6 +18,11 @@ export class LocalDynamo {
 
   static async start(tableName = 'watchdog-state'): Promise<LocalDynamo> {
     const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+    // No Date header: a sandbox replaying a past day runs on its own clock, and the SDK
+    // would take the gap for clock skew and retry every error it gets.
+    server.prependListener('request', (_request, response) => {
+      response.sendDate = false;
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const local = new LocalDynamo(server, tableName);
     await local.createTable();

@@ -16,7 +16,9 @@ export type PostedMessage = {
 export type SlackFault =
   | { readonly error: string; readonly needed?: string }
   | { readonly status: 429; readonly retryAfter: number }
-  | { readonly status: 500 | 502 | 503 };
+  | { readonly status: 500 | 502 | 503 }
+  /** No answer: the request is dropped after `hangMs`, and nothing is posted. */
+  | { readonly hangMs: number };
 
 export type SlackEndpointOptions = {
   /** The one bot token it accepts. */
@@ -96,6 +98,7 @@ export class LocalSlackEndpoint {
     this.calls.push({ method, at: Date.now() });
 
     const fault = this.faults.get(method)?.shift();
+    if (fault && 'hangMs' in fault) return hang(response, fault.hangMs);
     if (fault && 'status' in fault) return this.sendStatus(response, fault);
     if (fault) return send(response, { ok: false, error: fault.error, needed: fault.needed });
 
@@ -156,6 +159,10 @@ function blockProblem(blocks: readonly Record<string, unknown>[]): string | null
     }
   }
   return total > MAX_TOTAL_TEXT ? 'msg_blocks_too_long' : null;
+}
+
+function hang(response: ServerResponse, hangMs: number): void {
+  setTimeout(() => response.destroy(), hangMs).unref();
 }
 
 function send(response: ServerResponse, body: Record<string, unknown>): void {

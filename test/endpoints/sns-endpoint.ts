@@ -47,6 +47,9 @@ export class LocalSnsEndpoint {
   static async start(): Promise<LocalSnsEndpoint> {
     let endpoint: LocalSnsEndpoint | undefined;
     const server = createServer((request, response) => {
+      // No Date header: a sandbox replaying a past day runs on its own clock, and the SDK
+      // would take the gap for clock skew and retry every error it gets.
+      response.sendDate = false;
       void endpoint?.handle(request, response);
     });
     endpoint = new LocalSnsEndpoint(server);

@@ -71,8 +71,10 @@ describe('renderText', () => {
 
     const text = renderText(reportWith(findings));
 
-    const first = text.indexOf('1. HIGH Spike (usage): Claude 3.5 Sonnet output tokens, us-east-1');
-    const second = text.indexOf('2. MEDIUM Spike (usage): Nova Micro input tokens');
+    const first = text.indexOf(
+      '1. HIGH Spike (more usage): Claude 3.5 Sonnet output tokens, us-east-1',
+    );
+    const second = text.indexOf('2. MEDIUM Spike (more usage): Nova Micro input tokens');
     expect(first).toBeGreaterThan(0);
     expect(second).toBeGreaterThan(first);
     expect(text).toContain('2 findings: 1 high, 1 medium');
@@ -96,7 +98,7 @@ describe('renderText', () => {
 
     const block = text.slice(text.indexOf('1. LOW'), text.indexOf('Watched'));
     expect(lines(block.trim())).toEqual([
-      '1. LOW Spike (usage): Nova Micro input tokens',
+      '1. LOW Spike (more usage): Nova Micro input tokens',
       "   2026-03-17: $206.12 spent, $34.50 expected (+$171.62, +497%); 19% of the day's spend.",
       '   #4 Misconfiguring API usage: Cap client retries with exponential backoff and a retry budget.',
     ]);

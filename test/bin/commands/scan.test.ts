@@ -23,7 +23,7 @@ describe('scan', () => {
     const text = stdout();
     expect(text).toContain('LLM cost watchdog: report as of 2026-03-20');
     expect(text).toContain('Last complete day   2026-03-18: $570.16 spent, $210.16 expected');
-    expect(text).toMatch(/1\. [A-Z]+ Spike \(usage\): NovaPro/);
+    expect(text).toMatch(/1\. [A-Z]+ Spike \(more usage\): NovaPro/);
     expect(text).toContain('Watched 2 meters in 2 services from 2026-02-20 to 2026-03-19.');
   });
 
