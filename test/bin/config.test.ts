@@ -1,7 +1,8 @@
 import { run } from '../../bin/commands/config';
 import { UsageError } from '../../bin/usage-error';
 import { accessDenied, LocalAwsJsonEndpoint } from '../endpoints/aws-json-endpoint';
-import { bufferIo, isolateAwsEnv, TEST_KEYS } from './live-io';
+import { bufferIo } from './buffer-io';
+import { isolateAwsEnv, TEST_KEYS } from './live-io';
 
 const NOW = new Date('2026-03-10T08:00:00Z');
 
@@ -26,8 +27,8 @@ describe('config', () => {
     env = isolateAwsEnv({ ...TEST_KEYS, AWS_ENDPOINT_URL_SSM: ssm.url, AWS_REGION: 'eu-west-1' });
   };
   const config = (argv: string[]) => {
-    const { io, out } = bufferIo({}, NOW);
-    return run(argv, io).then((code) => ({ code, ...out }));
+    const { io, stdout, stderr } = bufferIo({ now: NOW });
+    return run(argv, io).then((code) => ({ code, stdout: stdout(), stderr: stderr() }));
   };
 
   afterEach(async () => {

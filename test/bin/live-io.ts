@@ -1,19 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIo } from '../../bin/cli-io';
-
-/** A command's io with its output kept in strings. */
-export function bufferIo(env: Record<string, string | undefined> = {}, now = new Date()) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: { write: (text: string) => (out.stdout += text) },
-    stderr: { write: (text: string) => (out.stderr += text) },
-    env,
-    now: () => now,
-  };
-  return { io, out };
-}
 
 /**
  * Replaces every AWS_* variable of the process with `vars` (the SDK reads

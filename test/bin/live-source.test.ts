@@ -2,7 +2,8 @@ import { loadLiveCapture, progressLine } from '../../bin/commands/live-source';
 import { DEFAULT_SETTINGS } from '../../lambda/settings/defaults';
 import { defaultResponders } from '../collect/fake-cost-explorer';
 import { LocalAwsJsonEndpoint } from '../endpoints/aws-json-endpoint';
-import { bufferIo, isolateAwsEnv, TEST_KEYS } from './live-io';
+import { bufferIo } from './buffer-io';
+import { isolateAwsEnv, TEST_KEYS } from './live-io';
 
 describe('loadLiveCapture', () => {
   let costExplorer: LocalAwsJsonEndpoint;
@@ -18,7 +19,7 @@ describe('loadLiveCapture', () => {
   });
 
   it('collects as of today by the command clock, with --days over the settings', async () => {
-    const { io } = bufferIo({}, new Date('2026-03-20T23:59:00Z'));
+    const { io } = bufferIo({ now: new Date('2026-03-20T23:59:00Z') });
 
     const live = await loadLiveCapture({ settings: DEFAULT_SETTINGS, days: 28 }, io);
 

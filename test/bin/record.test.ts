@@ -6,7 +6,8 @@ import type { Capture } from '../../lambda/collect/capture';
 import { readCapture } from '../../lambda/series/read-capture';
 import { dayResult, defaultResponders, pagedBy } from '../collect/fake-cost-explorer';
 import { accessDenied, LocalAwsJsonEndpoint, type Responder } from '../endpoints/aws-json-endpoint';
-import { bufferIo, isolateAwsEnv, TEST_KEYS } from './live-io';
+import { bufferIo } from './buffer-io';
+import { isolateAwsEnv, TEST_KEYS } from './live-io';
 
 const NOW = new Date('2026-03-10T08:00:00Z');
 
@@ -130,8 +131,8 @@ describe('record', () => {
     });
   };
   const record = (argv: string[]) => {
-    const { io, out } = bufferIo({}, NOW);
-    return run(argv, io).then((code) => ({ code, ...out }));
+    const { io, stdout, stderr } = bufferIo({ now: NOW });
+    return run(argv, io).then((code) => ({ code, stdout: stdout(), stderr: stderr() }));
   };
 
   afterEach(async () => {
