@@ -54,6 +54,23 @@ export function spikeShape(context: RuleContext): SpikeShape | null {
   };
 }
 
+/** A spike's shape when its usage rose; `usageRatio` is known. */
+export type UsageJump = SpikeShape & { readonly usageRatio: number };
+
+/**
+ * The shape of a spike on one meter that was not put down to price alone
+ * and whose usage rose at least `minRatio` times its baseline; null for any
+ * other finding.
+ */
+export function usageJumpOf(context: RuleContext, minRatio: number): UsageJump | null {
+  const { finding, series } = context;
+  if (finding.kind !== 'spike' || finding.pattern === 'price' || series === null) return null;
+
+  const shape = spikeShape(context);
+  if (shape?.usageRatio == null || shape.usageRatio < minRatio) return null;
+  return { ...shape, usageRatio: shape.usageRatio };
+}
+
 /** A spike the detector put down, at least in part, to a higher price per unit. */
 export function isPriceSpike(finding: Finding): boolean {
   return (

@@ -3,7 +3,7 @@ import { dataAdvice } from '../data-advice';
 import { isDataMeter } from '../meter-lookup';
 import type { Rule, RuleContext, RuleMatch } from '../rule';
 import { clampStrength } from '../series-math';
-import { spikeShape } from '../spike-shape';
+import { usageJumpOf } from '../spike-shape';
 import { shortMeter } from '../where';
 
 /** Least usage multiple that counts as a jump. */
@@ -21,12 +21,11 @@ export const dataUsageJump: Rule = {
     'vector-store service) whose usage is at least 1.5x its baseline (evidence usageRatio, or ' +
     'the series against the median of the 28 days before).',
   match(context: RuleContext): RuleMatch | null {
-    const { finding, series } = context;
-    if (finding.kind !== 'spike' || finding.pattern === 'price' || series === null) return null;
-    if (!isDataMeter(series.meter)) return null;
+    const { series } = context;
+    if (series === null || !isDataMeter(series.meter)) return null;
 
-    const shape = spikeShape(context);
-    if (shape?.usageRatio == null || shape.usageRatio < MIN_USAGE_RATIO) return null;
+    const shape = usageJumpOf(context, MIN_USAGE_RATIO);
+    if (shape === null) return null;
 
     const unit = series.usageUnit ?? 'units';
     return {

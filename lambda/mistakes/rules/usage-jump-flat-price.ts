@@ -5,7 +5,7 @@ import { DOC_LINKS } from '../catalogue';
 import { isRequestBilled } from '../meter-lookup';
 import type { Rule, RuleContext, RuleMatch } from '../rule';
 import { clampStrength } from '../series-math';
-import { spikeShape } from '../spike-shape';
+import { usageJumpOf } from '../spike-shape';
 import { shortMeter } from '../where';
 
 /** Least usage multiple that counts as a jump. */
@@ -26,12 +26,11 @@ export const usageJumpFlatPrice: Rule = {
     '(evidence usageRatio, or the series against the median of the 28 days before), ideally ' +
     'at a flat price per unit.',
   match(context: RuleContext): RuleMatch | null {
-    const { finding, series } = context;
-    if (finding.kind !== 'spike' || finding.pattern === 'price' || series === null) return null;
-    if (!isRequestBilled(series.meter)) return null;
+    const { series } = context;
+    if (series === null || !isRequestBilled(series.meter)) return null;
 
-    const shape = spikeShape(context);
-    if (shape?.usageRatio == null || shape.usageRatio < MIN_USAGE_RATIO) return null;
+    const shape = usageJumpOf(context, MIN_USAGE_RATIO);
+    if (shape === null) return null;
 
     const priceChange = shape.unitPriceRatio === null ? null : shape.unitPriceRatio - 1;
     const flat = priceChange === null || Math.abs(priceChange) <= FLAT_PRICE_BAND;
