@@ -65,7 +65,7 @@ function dollars(finding: Finding): string {
       );
     case 'always-on':
     case 'mix':
-      return `as of ${finding.day}: ${actual} a month at stake (30-day equivalent)`;
+      return `as of ${finding.day}: ${actual} a month of spend concerned (30-day equivalent)`;
   }
 }
 
