@@ -14,6 +14,7 @@ const READERS = {
   existingTopicKeyArn: text,
   alertEmails: list,
   logRetentionDays: wholeNumber,
+  functionMemoryMb: wholeNumber,
   monthlyBudgetUsd: amount,
   overwriteSettings: flag,
 } as const satisfies { [K in keyof WatchdogChoices]-?: (key: string, value: unknown) => unknown };

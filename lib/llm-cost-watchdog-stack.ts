@@ -75,6 +75,13 @@ export type WatchdogChoices = {
    */
   readonly logRetentionDays?: number;
   /**
+   * Memory of the function in MB, from 128 to 10240. Raise it for accounts
+   * with tens of thousands of meters (see the README's performance section).
+   *
+   * @default 512
+   */
+  readonly functionMemoryMb?: number;
+  /**
    * Monthly budget in dollars for LLM and AI spend: the initial value of the
    * `monthly-budget-usd` parameter, which turns on the forecast check.
    *
@@ -125,7 +132,7 @@ export class LlmCostWatchdogStack extends Stack {
     });
     this.state = new StateTable(this, 'State');
 
-    this.watchdog = this.createFunction(props.slackApiUrl, logRetention);
+    this.watchdog = this.createFunction(props, logRetention);
     this.failures = new FailureHandling(this, 'Failures', {
       fn: this.watchdog.fn,
       alarmTopic: this.alerts.topic,
@@ -148,7 +155,7 @@ export class LlmCostWatchdogStack extends Stack {
   }
 
   private createFunction(
-    slackApiUrl: string | undefined,
+    choices: WatchdogChoices,
     logRetention: logs.RetentionDays,
   ): WatchdogFunction {
     const watchdog = new WatchdogFunction(this, 'Watchdog', {
@@ -157,9 +164,10 @@ export class LlmCostWatchdogStack extends Stack {
         topicArn: this.alerts.topic.topicArn,
         slackTokenSecretArn: this.slackToken.secret.secretArn,
         stateTableName: this.state.table.tableName,
-        slackApiUrl: validSlackApiUrl(slackApiUrl),
+        slackApiUrl: validSlackApiUrl(choices.slackApiUrl),
       },
       logRetention,
+      memoryMb: validMemory(choices.functionMemoryMb ?? 512),
     });
 
     this.settings.grantRead(watchdog.role);
@@ -213,6 +221,16 @@ function retentionOf(days: number): logs.RetentionDays {
     );
   }
   return days as logs.RetentionDays;
+}
+
+function validMemory(megabytes: number): number {
+  if (!Number.isInteger(megabytes) || megabytes < 128 || megabytes > 10_240) {
+    throw new DeployConfigError(
+      `functionMemoryMb ${megabytes} is not a Lambda memory size. Use a whole number of MB ` +
+        'from 128 to 10240, e.g. 2048 for an account with tens of thousands of meters.',
+    );
+  }
+  return megabytes;
 }
 
 function validSlackApiUrl(url: string | undefined): string | undefined {

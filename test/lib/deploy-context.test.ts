@@ -70,6 +70,7 @@ describe('readDeployContext', () => {
         'existingSlackSecret',
         'existingTopicArn',
         'existingTopicKeyArn',
+        'functionMemoryMb',
         'logRetentionDays',
         'monthlyBudgetUsd',
         'overwriteSettings',

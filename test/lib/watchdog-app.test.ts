@@ -19,6 +19,7 @@ const CHOICES = {
   existingTopicKeyArn: KEY_ARN,
   alertEmails: 'finops@example.com,platform@example.com',
   logRetentionDays: '30',
+  functionMemoryMb: '2048',
   monthlyBudgetUsd: '2500',
   overwriteSettings: 'true',
 };
@@ -53,6 +54,13 @@ describe('the app with every context value set', () => {
           SLACK_API_URL: 'http://127.0.0.1:9999/api/',
         }),
       },
+    });
+  });
+
+  it('gives the function the chosen memory', () => {
+    watchdog.template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      MemorySize: 2048,
     });
   });
 
@@ -156,6 +164,8 @@ describe('a choice that cannot work', () => {
     ['existingTopicKeyArn', KEY_ARN, /existingTopicKeyArn is set but existingTopicArn is not/],
     ['alertEmails', 'finops@example.com,finops', /alertEmails: "finops" is not an e-mail/],
     ['logRetentionDays', '42', /logRetentionDays 42 is not a retention .* 30, 60, 90/],
+    ['functionMemoryMb', '64', /functionMemoryMb 64 is not a Lambda memory size/],
+    ['functionMemoryMb', '20000', /functionMemoryMb 20000 is not a Lambda memory size/],
     ['slackApiUrl', 'slack.com/api', /slackApiUrl "slack.com\/api" is not an http\(s\) URL/],
   ])('stops synth on %s = %p with the fix', (key, value, message) => {
     const build = () =>
