@@ -167,7 +167,7 @@ export class LlmCostWatchdogStack extends Stack {
         slackApiUrl: validSlackApiUrl(choices.slackApiUrl),
       },
       logRetention,
-      memoryMb: validMemory(choices.functionMemoryMb ?? 512),
+      memoryMb: validMemory(choices.functionMemoryMb),
     });
 
     this.settings.grantRead(watchdog.role);
@@ -223,7 +223,8 @@ function retentionOf(days: number): logs.RetentionDays {
   return days as logs.RetentionDays;
 }
 
-function validMemory(megabytes: number): number {
+function validMemory(megabytes: number | undefined): number | undefined {
+  if (megabytes === undefined) return undefined;
   if (!Number.isInteger(megabytes) || megabytes < 128 || megabytes > 10_240) {
     throw new DeployConfigError(
       `functionMemoryMb ${megabytes} is not a Lambda memory size. Use a whole number of MB ` +
