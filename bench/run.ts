@@ -138,7 +138,8 @@ const mb = (value: number) => `${Math.round(value)} MB`;
 async function main(): Promise<void> {
   mkdirSync(WORK_DIR, { recursive: true });
   process.stdout.write(
-    `Scan benchmark on Node ${process.version} (targets: 50,000 meters well under 2 s and 500 MB)\n\n`,
+    `Scan benchmark on Node ${process.version} ` +
+      '(targets: 50,000 meters well under 2 s and 500 MB)\n\n',
   );
   printGrowth(CASES.map(runCase));
   rmSync(WORK_DIR, { recursive: true, force: true });

@@ -74,7 +74,10 @@ function patternText(event: BacktestEvent): string {
 function amountText(event: BacktestEvent): string {
   const provisional = event.provisional ? ' (day not final yet)' : '';
   if (event.change === 'update')
-    return `impact ${formatUsd(event.impactUsd)}, up from ${formatUsd(event.previousImpactUsd ?? 0)}`;
+    return (
+      `impact ${formatUsd(event.impactUsd)}, ` +
+      `up from ${formatUsd(event.previousImpactUsd ?? 0)}`
+    );
   if (event.change === 'end')
     return `ended; last impact ${formatUsd(event.impactUsd)} on ${event.day}`;
   return `impact ${formatUsd(event.impactUsd)} on ${event.day}${provisional}`;

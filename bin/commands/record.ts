@@ -96,7 +96,10 @@ function summary(out: string, capture: Capture, asOf: string, days: number): str
   }
   const replay = `Replay it with: llm-cost-watchdog scan --input ${out}`;
   if (meters.size === 0) {
-    return `Wrote ${out}: no spend on the watched services in the ${days} days before ${asOf}. ${replay}`;
+    return (
+      `Wrote ${out}: no spend on the watched services ` +
+      `in the ${days} days before ${asOf}. ${replay}`
+    );
   }
 
   starts.sort();

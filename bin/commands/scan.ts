@@ -148,7 +148,9 @@ function scanRequest(values: OptionValues): ScanRequest {
   };
 }
 
-/** Reads and checks the capture; on failure prints why and returns null, so no report is printed. */
+/**
+ * Reads and checks the capture; on failure prints why and returns null, so no report is printed.
+ */
 export async function loadCapture(path: string, io: CliIo): Promise<Capture | null> {
   let text: string;
   try {

@@ -8,7 +8,10 @@ export const COST_EXPLORER_REGION = 'us-east-1';
 export type CostExplorerClientOptions = {
   /** @default the standard credential chain (env, profile, SSO, role) */
   readonly credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
-  /** A named profile of the shared config files, like AWS_PROFILE. @default AWS_PROFILE or default */
+  /**
+   * A named profile of the shared config files, like AWS_PROFILE.
+   * @default AWS_PROFILE or default
+   */
   readonly profile?: string;
   /** Another endpoint, e.g. a local one in tests. @default the regional AWS endpoint */
   readonly endpoint?: string;

@@ -39,7 +39,9 @@ export function backoffDelayMs(
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-/** The longest one call can take under `budget`: every attempt timing out, every delay at its cap. */
+/**
+ * The longest one call can take under `budget`: every attempt timing out, every delay at its cap.
+ */
 export function worstCaseCallMs(budget: RetryBudget): number {
   let total = budget.maxAttempts * (budget.requestTimeoutMs + budget.connectionTimeoutMs);
   for (let retry = 1; retry < budget.maxAttempts; retry += 1) {

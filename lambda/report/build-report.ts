@@ -59,7 +59,9 @@ export function orderFindings(findings: readonly ExplainedFinding[]): ExplainedF
   );
 }
 
-/** A spike's dollars are a day's, a trend's a week's, a pattern's a month's: compare them per day. */
+/**
+ * A spike's dollars are a day's, a trend's a week's, a pattern's a month's: compare them per day.
+ */
 function dailyImpact(finding: ExplainedFinding): number {
   return finding.impactUsd / impactDays(finding);
 }

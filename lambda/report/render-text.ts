@@ -139,7 +139,9 @@ function budgetLine(report: Report): { label: string; text: string } | null {
   }
   return {
     label: 'Monthly budget',
-    text: `${formatUsd(budget)}; forecast ${formatUsd(forecast)}, ${formatShare(forecast / budget)} of it`,
+    text:
+      `${formatUsd(budget)}; forecast ${formatUsd(forecast)}, ` +
+      `${formatShare(forecast / budget)} of it`,
   };
 }
 
@@ -315,7 +317,8 @@ function footerLines(report: Report, width: number, style: Style): string[] {
   const { footer, window } = report;
   const watched =
     `Watched ${plural(footer.metersWatched, 'meter', 'meters')} in ` +
-    `${plural(footer.servicesWatched, 'service', 'services')} from ${window.start} to ${window.end}.`;
+    `${plural(footer.servicesWatched, 'service', 'services')} ` +
+    `from ${window.start} to ${window.end}.`;
   const requests =
     `${plural(footer.costExplorerRequests, 'Cost Explorer request', 'Cost Explorer requests')} ` +
     `($${footer.costExplorerCostUsd.toFixed(2)} at $0.01 each).`;

@@ -249,7 +249,8 @@ export const SETTINGS_TABLE: readonly SettingSpec[] = [
     parameter: 'mutes',
     defaultValue: '[]',
     description:
-      'JSON array of mutes: {"findingKey"|"meter"|"service"|"mistake": ..., "until": "YYYY-MM-DD", "reason": "..."}.',
+      'JSON array of mutes: {"findingKey"|"meter"|"service"|"mistake": ..., ' +
+      '"until": "YYYY-MM-DD", "reason": "..."}.',
     accepted: 'a JSON array of mutes, each with one target, an until date and a reason',
     schema: jsonText(z.array(muteEntry)),
   },
@@ -258,7 +259,8 @@ export const SETTINGS_TABLE: readonly SettingSpec[] = [
     parameter: 'service-overrides',
     defaultValue: '{}',
     description:
-      'JSON object of spike thresholds per SERVICE name, e.g. {"Amazon SageMaker": {"spikeScore": 6}}.',
+      'JSON object of spike thresholds per SERVICE name, ' +
+      'e.g. {"Amazon SageMaker": {"spikeScore": 6}}.',
     accepted: 'a JSON object of SERVICE name to {spikeScore, minImpactUsd, minIncreasePct}',
     schema: jsonText(z.record(z.string().min(1), thresholdOverride)),
   },

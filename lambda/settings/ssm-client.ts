@@ -11,7 +11,10 @@ export type SsmClientOptions = {
   readonly region?: string;
   /** @default the standard credential chain */
   readonly credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
-  /** A named profile of the shared config files, like AWS_PROFILE. @default AWS_PROFILE or default */
+  /**
+   * A named profile of the shared config files, like AWS_PROFILE.
+   * @default AWS_PROFILE or default
+   */
   readonly profile?: string;
   /** @default the regional AWS endpoint */
   readonly endpoint?: string;

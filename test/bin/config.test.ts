@@ -119,9 +119,13 @@ describe('config', () => {
         /^Problem: Parameter \/llm-cost-watchdog\/min-impact-usd has the value "ten"/,
       ),
       expect.stringMatching(
-        /^Problem: Parameter \/llm-cost-watchdog\/severity is not a setting.*Did you mean severity-floor\?$/,
+        new RegExp(
+          '^Problem: Parameter /llm-cost-watchdog/severity is not a setting' +
+            '.*Did you mean severity-floor\\?$',
+        ),
       ),
-      '2 problems in the 3 parameters under /llm-cost-watchdog/; fix them with "aws ssm put-parameter --overwrite".',
+      '2 problems in the 3 parameters under /llm-cost-watchdog/; ' +
+        'fix them with "aws ssm put-parameter --overwrite".',
       '',
     ]);
   });

@@ -316,7 +316,7 @@ describe('collectCapture', () => {
     expect(endpoint.callsOf('GetCostAndUsage')).toHaveLength(1);
   });
 
-  it('goes on without anomalies when they are denied, and says which action is missing', async () => {
+  it('goes on without anomalies when denied, and says which action is missing', async () => {
     await start({ GetAnomalies: () => ({ error: accessDenied('ce:GetAnomalies') }) });
 
     const { capture, warnings } = await collect();
@@ -358,7 +358,7 @@ describe('collectCapture', () => {
     });
   });
 
-  it('reads from the oldest day Cost Explorer keeps daily when the look-back reaches past it', async () => {
+  it('clamps the look-back to the oldest day Cost Explorer keeps daily', async () => {
     await start();
 
     const { warnings } = await collect({ lookbackDays: 400 }, '2026-03-01');

@@ -60,7 +60,7 @@ describe('the deployed bundle', () => {
     value: expect.objectContaining({ runDate: DAY, fresh }),
   });
 
-  it('runs on the schedule with the stack environment, every call on the local endpoints', async () => {
+  it('runs on schedule with the stack environment, every call on local endpoints', async () => {
     // Prepare
     watchdog.world.set(spendWith({ '2026-03-14': 900 }));
 
@@ -107,7 +107,7 @@ describe('the deployed bundle', () => {
       watchdog.world.set(spendWith({ '2026-03-14': 900 }));
     });
 
-    it('retries Cost Explorer throttling within the run and counts only the requests charged', async () => {
+    it('retries Cost Explorer throttling in the run, counting only charged requests', async () => {
       watchdog.aws.failNext('GetCostAndUsage', limitExceeded, limitExceeded);
 
       const run = await runInSandbox(fn, sandboxWorld(watchdog), [scheduled(DAY)]);
@@ -123,7 +123,7 @@ describe('the deployed bundle', () => {
       expect([watchdog.slack.alertsIn(CHANNEL).length, alertKeys()]).toEqual([1, [SPIKE]]);
     });
 
-    it('asks for a page again after a server error mid-pagination, counting its spend once', async () => {
+    it('retries a page after a server error mid-pagination, counting its spend once', async () => {
       const laterPage = (body: Record<string, unknown>) => body.NextPageToken !== undefined;
       const serverError = { status: 500, type: 'InternalServerException', message: 'try again' };
       watchdog.aws.failNextWhere('GetCostAndUsage', laterPage, serverError);
@@ -137,7 +137,7 @@ describe('the deployed bundle', () => {
       expect(finding).toMatchObject({ key: SPIKE, actualUsd: 900, impactUsd: 800 });
     });
 
-    it('fails on a refused page token, tells SNS, and the retry delivers the alert once', async () => {
+    it('fails on a refused page token, tells SNS; the retry delivers the alert once', async () => {
       const invalidToken = {
         status: 400,
         type: 'InvalidNextTokenException',
@@ -161,7 +161,7 @@ describe('the deployed bundle', () => {
       expect(watchdog.slack.alertsIn(CHANNEL)).toHaveLength(1);
     });
 
-    it('tells SNS once while Cost Explorer denies access, and delivers once the role is fixed', async () => {
+    it('tells SNS once while Cost Explorer is denied; delivers once it is allowed', async () => {
       for (const _attempt of [1, 2]) {
         watchdog.aws.failNext('GetDimensionValues', accessDenied('ce:GetDimensionValues'));
         watchdog.aws.failNext('GetCostAndUsage', accessDenied('ce:GetCostAndUsage'));
@@ -246,7 +246,7 @@ describe('the deployed bundle', () => {
       },
     );
 
-    it('forgets a token Slack refuses, reads the secret again, and the retry posts once', async () => {
+    it('forgets a token Slack refuses, rereads the secret, and the retry posts once', async () => {
       watchdog.slack.failNext('chat.postMessage', { error: 'invalid_auth' });
 
       const [refused, retried] = await invokeInSandbox(scheduled(DAY), scheduled(DAY));

@@ -47,7 +47,7 @@ describe('a run with faults', () => {
     expect(textOf(watchdog.slack.posted[0])).toContain('min-impact-usd');
   });
 
-  it('turns Slack off while the secret is missing, tells SNS, and posts again once it exists', async () => {
+  it('turns Slack off without its secret, tells SNS, and posts again once it exists', async () => {
     const handler = watchdog.handler();
     watchdog.aws.failNext('GetSecretValue', {
       status: 400,

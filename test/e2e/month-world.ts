@@ -88,7 +88,8 @@ export const MONTH_FINDINGS: readonly ExpectedFinding[] = [
     key: `spike:${PLANTED.runaway.meterKey}`,
     planted: PLANTED.runaway.name,
     alertOn: addDays(runawayStart, SEEN),
-    // Past 1.5x the impact posted when its doubled day is first seen, and when its last is complete.
+    // Past 1.5x the impact posted when its doubled day is first seen,
+    // and when its last is complete.
     updatesOn: [addDays(runawayPeak, SEEN), addDays(runawayEnd, COMPLETE)],
     endedOn: addDays(runawayEnd, COMPLETE + 1),
   },

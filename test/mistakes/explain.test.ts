@@ -176,7 +176,7 @@ describe('explainFindings: what every explanation carries', () => {
     }
   });
 
-  it('puts a dollar figure, the day, the share and an action in every tip, and a link beside it', () => {
+  it('puts a dollar figure, the day, the share and an action in every tip, with a link', () => {
     for (const tip of tips) {
       expect(tip.text).toMatch(/\$\d/);
       expect(tip.text).toMatch(/ (on|to|of) \d{4}-\d{2}-\d{2}: /);

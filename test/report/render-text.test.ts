@@ -100,7 +100,8 @@ describe('renderText', () => {
     expect(lines(block.trim())).toEqual([
       '1. LOW Spike (more usage): Nova Micro input tokens',
       "   2026-03-17: $206.12 spent, $34.50 expected (+$171.62, +497%); 19% of the day's spend.",
-      '   #4 Misconfiguring API usage: Cap client retries with exponential backoff and a retry budget.',
+      '   #4 Misconfiguring API usage: ' +
+        'Cap client retries with exponential backoff and a retry budget.',
     ]);
   });
 

@@ -99,7 +99,9 @@ export function explainedFinding(overrides: Partial<ExplainedFinding> = {}): Exp
     tips: [
       {
         mistake: 4,
-        text: 'Output tokens of Claude 3.5 Sonnet cost $206.12 on 2026-03-17, 5.9x usual: cap retries.',
+        text:
+          'Output tokens of Claude 3.5 Sonnet cost $206.12 on 2026-03-17, ' +
+          '5.9x usual: cap retries.',
         action: 'Cap client retries with exponential backoff and a retry budget.',
         link: {
           title: 'Retry behavior',

@@ -30,7 +30,7 @@ describe('demo capture generator', () => {
     expect([...estimated]).toEqual(['2026-03-18', '2026-03-19']);
   });
 
-  it('pages like Cost Explorer: several pages, tokens on all but the last, a day split across two', () => {
+  it('pages like Cost Explorer: 3+ pages, tokens on all but the last, a day split over two', () => {
     const pages = generateDemoCapture().GetCostAndUsage;
 
     expect(pages.length).toBeGreaterThanOrEqual(3);

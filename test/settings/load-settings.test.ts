@@ -76,7 +76,7 @@ describe('loadSettings', () => {
     expect(loaded.warnings).toEqual([]);
   });
 
-  it('asks for the path recursively, undecrypted, ten at a time, passing the token on', async () => {
+  it('asks for the path recursively, undecrypted, ten at a time, passing tokens on', async () => {
     await start([[parameter('spike-score', '6')], [parameter('tag-key', 'team')]]);
 
     await loadSettings(ssm, '/llm-cost-watchdog/');
@@ -102,8 +102,8 @@ describe('loadSettings', () => {
     expect(loaded.warnings).toEqual([
       expect.stringContaining('Parameter /llm-cost-watchdog/min-impact-usd has the value "ten"'),
       expect.stringContaining(
-        'Parameter /llm-cost-watchdog/spike-scor is not a setting and is ignored (likely a typo). ' +
-          'Did you mean spike-score?',
+        'Parameter /llm-cost-watchdog/spike-scor is not a setting ' +
+          'and is ignored (likely a typo). Did you mean spike-score?',
       ),
     ]);
   });
@@ -130,7 +130,7 @@ describe('loadSettings', () => {
     expect(loaded.requests).toBe(1);
   });
 
-  it('explains a denial, naming the action, the path ARN and the statement that fixes it', async () => {
+  it('explains a denial, naming the action, the path ARN and the statement to fix it', async () => {
     await start([[]]);
     endpoint.failNext('GetParametersByPath', accessDenied('ssm:GetParametersByPath'));
 
