@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { closeServer, listenLocally, localUrl, readBody } from './local-server';
 
 /** One request received, as the service would see it. */
 export type ReceivedCall = {
@@ -38,21 +38,14 @@ export class LocalAwsJsonEndpoint {
   /** Starts listening on a free port of 127.0.0.1. */
   static async start(responders: Record<string, Responder>): Promise<LocalAwsJsonEndpoint> {
     let endpoint: LocalAwsJsonEndpoint | undefined;
-    const server = createServer((request, response) => {
-      // No Date header: a sandbox replaying a past day runs on its own clock, and the SDK
-      // would take the gap for clock skew and retry every error it gets.
-      response.sendDate = false;
-      void endpoint?.handle(request, response);
-    });
+    const server = await listenLocally((request, response) => endpoint?.handle(request, response));
     endpoint = new LocalAwsJsonEndpoint(server, responders);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return endpoint;
   }
 
   /** The address to give an SDK client as `endpoint`. */
   get url(): string {
-    const { port } = this.server.address() as AddressInfo;
-    return `http://127.0.0.1:${port}`;
+    return localUrl(this.server);
   }
 
   /** Makes the next calls of `operation` fail with `errors`, one each, in order. */
@@ -77,8 +70,7 @@ export class LocalAwsJsonEndpoint {
   }
 
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   private takeMatchedFault(
@@ -152,13 +144,4 @@ function send(
   if (errorType) headers['x-amzn-errortype'] = errorType;
   response.writeHead(status, headers);
   response.end(JSON.stringify(body));
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }

@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { parse } from 'node:querystring';
+import { closeServer, listenLocally, localUrl, readBody } from './local-server';
 
 /** A message the stand-in accepted, as Slack would keep it. */
 export type PostedMessage = {
@@ -55,18 +55,14 @@ export class LocalSlackEndpoint {
 
   static async start(options: SlackEndpointOptions): Promise<LocalSlackEndpoint> {
     let endpoint: LocalSlackEndpoint | undefined;
-    const server = createServer((request, response) => {
-      void endpoint?.handle(request, response);
-    });
+    const server = await listenLocally((request, response) => endpoint?.handle(request, response));
     endpoint = new LocalSlackEndpoint(server, options);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return endpoint;
   }
 
   /** The `slackApiUrl` to give the client. */
   get url(): string {
-    const { port } = this.server.address() as AddressInfo;
-    return `http://127.0.0.1:${port}/api/`;
+    return localUrl(this.server, '/api/');
   }
 
   /** Makes the next calls of `method` fail, one fault each, in order. */
@@ -88,8 +84,7 @@ export class LocalSlackEndpoint {
   }
 
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -168,13 +163,4 @@ function hang(response: ServerResponse, hangMs: number): void {
 function send(response: ServerResponse, body: Record<string, unknown>): void {
   response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
   response.end(JSON.stringify(body));
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }

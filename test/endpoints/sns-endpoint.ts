@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { parse } from 'node:querystring';
+import { closeServer, listenLocally, localUrl, readBody } from './local-server';
 
 /** A message attribute as SNS keeps it. */
 export type ReceivedAttribute = { readonly dataType: string; readonly value: string };
@@ -46,20 +46,13 @@ export class LocalSnsEndpoint {
 
   static async start(): Promise<LocalSnsEndpoint> {
     let endpoint: LocalSnsEndpoint | undefined;
-    const server = createServer((request, response) => {
-      // No Date header: a sandbox replaying a past day runs on its own clock, and the SDK
-      // would take the gap for clock skew and retry every error it gets.
-      response.sendDate = false;
-      void endpoint?.handle(request, response);
-    });
+    const server = await listenLocally((request, response) => endpoint?.handle(request, response));
     endpoint = new LocalSnsEndpoint(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return endpoint;
   }
 
   get url(): string {
-    const { port } = this.server.address() as AddressInfo;
-    return `http://127.0.0.1:${port}`;
+    return localUrl(this.server);
   }
 
   /** Makes the next calls of `action` fail with `errors`, one each, in order. */
@@ -68,8 +61,7 @@ export class LocalSnsEndpoint {
   }
 
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -225,13 +217,4 @@ function send(response: ServerResponse, status: number, xml: string): void {
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }
