@@ -2,7 +2,7 @@ import type { MessageAttributeValue } from '@aws-sdk/client-sns';
 import { StateError } from '../../state/errors';
 import { type Attempt, deliverOnce } from '../once';
 import { publish, type SnsTarget } from './deliver-sns';
-import type { SnsMessage } from './render-sns';
+import { perProtocol, type SnsMessage } from './render-sns';
 
 /** The step of a run that failed before anything could be alerted on. */
 export type FailedStep = 'settings' | 'collect' | 'state';
@@ -75,13 +75,7 @@ export function renderOperational(failure: RunFailure): SnsMessage {
     mistakes: { DataType: 'String.Array', StringValue: '[]' },
     impactUsd: { DataType: 'Number', StringValue: '0' },
   };
-  const message = JSON.stringify({
-    default: text,
-    email: text,
-    sqs: json,
-    lambda: json,
-    https: json,
-  });
+  const message = perProtocol(text, json);
   return {
     subject: `LLM cost watchdog failed: ${name} while ${STEP_LABEL[failure.step]}`.slice(0, 99),
     message,

@@ -45,13 +45,7 @@ export function renderSnsMessage(alert: Alert, limitBytes = SNS_MAX_BYTES): SnsM
       trimmedNote: trimmedNote(total, textFindings, alert.ended.length, ended),
     });
     const json = JSON.stringify(renderAlertJson(alert, jsonFindings));
-    const message = JSON.stringify({
-      default: text,
-      email: text,
-      sqs: json,
-      lambda: json,
-      https: json,
-    });
+    const message = perProtocol(text, json);
     const bytes = Buffer.byteLength(message) + attributeBytes(attributes);
     const trimmed = textFindings < total || jsonFindings < total || ended < alert.ended.length;
     if (bytes <= budget) return { subject: subjectOf(alert), message, attributes, bytes, trimmed };
@@ -91,13 +85,7 @@ function bareMessage(alert: Alert, attributes: Record<string, MessageAttributeVa
     impactUsd: Math.round(totalImpact(alert) * 100) / 100,
     truncated: { findingsOmitted: alert.fresh.length + alert.grown.length, reason: 'size' },
   });
-  const message = JSON.stringify({
-    default: text,
-    email: text,
-    sqs: json,
-    lambda: json,
-    https: json,
-  });
+  const message = perProtocol(text, json);
   const bytes = Buffer.byteLength(message) + attributeBytes(attributes);
   return { subject: subjectOf(alert), message, attributes, bytes, trimmed: true };
 }
@@ -157,4 +145,12 @@ function asciiLine(text: string, limit: number): string {
 // A fifth fewer each time: close to the most that fits, in a dozen renders or so.
 function shrink(count: number): number {
   return Math.floor(count * 0.8);
+}
+
+/**
+ * The `MessageStructure: json` body: the e-mail text for people, the report
+ * JSON for queues, functions and HTTPS endpoints.
+ */
+export function perProtocol(text: string, json: string): string {
+  return JSON.stringify({ default: text, email: text, sqs: json, lambda: json, https: json });
 }
