@@ -6,7 +6,7 @@ import { buildReport } from '../lambda/report/build-report';
 import { renderJson } from '../lambda/report/render-json';
 import { renderText } from '../lambda/report/render-text';
 import { buildHistory } from '../lambda/series/history';
-import { readCapture } from '../lambda/series/read-capture';
+import { readLoggedCapture } from '../lambda/series/read-capture';
 import { DEFAULT_SETTINGS } from '../lambda/settings/defaults';
 import { applyMutes } from '../lambda/settings/mutes';
 
@@ -27,10 +27,10 @@ function measure(path: string): void {
     return result;
   };
 
-  let text: string | undefined = time('readFile', () => readFileSync(path, 'utf8'));
-  const capture = time('readCapture', () => readCapture(text ?? '', path));
-  // As in the scan command, the text is let go once it is read.
-  text = undefined;
+  let bytes: Buffer | undefined = time('readFile', () => readFileSync(path));
+  const capture = time('readCapture', () => readLoggedCapture(bytes ?? Buffer.alloc(0), path));
+  // As in the scan command, the bytes are let go once they are read.
+  bytes = undefined;
   const report = time('runPipeline', () => runPipeline(capture, settings));
 
   const { history } = time('buildHistory', () => buildHistory(capture, { settings }));

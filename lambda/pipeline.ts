@@ -3,7 +3,7 @@ import { detectAll } from './detect/index';
 import { explainFindings } from './mistakes/explain';
 import { buildReport } from './report/build-report';
 import type { Report } from './report/report';
-import { buildHistory } from './series/history';
+import { buildHistory, type LoggedCapture } from './series/history';
 import { applyMutes, expiredMuteWarning } from './settings/mutes';
 import type { Settings } from './settings/settings';
 
@@ -26,7 +26,7 @@ export type PipelineOptions = {
  * which only an explained finding carries.
  */
 export function runPipeline(
-  capture: Capture,
+  capture: Capture | LoggedCapture,
   settings: Settings,
   options: PipelineOptions = {},
 ): Report {

@@ -5,7 +5,8 @@ import { renderJson } from '../../lambda/report/render-json';
 import { renderText } from '../../lambda/report/render-text';
 import type { Report } from '../../lambda/report/report';
 import { CaptureError } from '../../lambda/series/errors';
-import { readCapture } from '../../lambda/series/read-capture';
+import type { LoggedCapture } from '../../lambda/series/history';
+import { readCapture, readLoggedCapture } from '../../lambda/series/read-capture';
 import { resolveSettings } from '../../lambda/settings/resolve';
 import { type CliIo, EXIT, wantsColor } from '../cli-io';
 import { type OptionSpecs, type OptionValues, parseCommandArgs } from '../parse-command-args';
@@ -74,12 +75,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
   if (request.input === undefined) return scanLive(request, args.values, io);
 
-  const capture = await loadCapture(request.input, io);
+  // Page by page: a wide account's capture runs to hundreds of megabytes.
+  const capture = await loadCaptureFile(request.input, io, readLoggedCapture);
   if (capture === null) return EXIT.failed;
 
   const { settings, warnings } = resolveSettings(request.parameters);
   const report = runPipeline(capture, settings, {
-    asOf: request.asOf ?? dayAfterNewestDay(capture),
+    ...(request.asOf === undefined ? {} : { asOf: request.asOf }),
     costExplorerRequests: requestsOf(capture),
     warnings,
   });
@@ -151,10 +153,19 @@ function scanRequest(values: OptionValues): ScanRequest {
 /**
  * Reads and checks the capture; on failure prints why and returns null, so no report is printed.
  */
-export async function loadCapture(path: string, io: CliIo): Promise<Capture | null> {
-  let text: string;
+export function loadCapture(path: string, io: CliIo): Promise<Capture | null> {
+  return loadCaptureFile(path, io, (bytes, source) => readCapture(bytes.toString('utf8'), source));
+}
+
+/** Reads the file at `path` with `read`; on failure prints why and returns null. */
+async function loadCaptureFile<T>(
+  path: string,
+  io: CliIo,
+  read: (bytes: Buffer, source: string) => T,
+): Promise<T | null> {
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : String(error);
@@ -165,7 +176,7 @@ export async function loadCapture(path: string, io: CliIo): Promise<Capture | nu
   }
 
   try {
-    return readCapture(text, path);
+    return read(bytes, path);
   } catch (error) {
     if (!(error instanceof CaptureError)) throw error;
     io.stderr.write(`${error.message}\n`);
@@ -189,11 +200,10 @@ export function dayAfterNewestDay(capture: Capture): string | undefined {
 }
 
 /** Requests the collection recorded, or else one per page the capture holds. */
-function requestsOf(capture: Capture): number {
+function requestsOf(capture: LoggedCapture): number {
   if (capture.Meta?.requests !== undefined) return capture.Meta.requests;
 
   const pages = [
-    capture.GetCostAndUsage,
     capture.GetAnomalies,
     capture.GetAnomalyMonitors,
     capture.GetDimensionValues,
@@ -201,5 +211,5 @@ function requestsOf(capture: Capture): number {
     capture.GetCostAndUsageByTag,
   ];
   const forecast = capture.GetCostForecast === undefined ? 0 : 1;
-  return pages.reduce((sum, list) => sum + (list?.length ?? 0), forecast);
+  return pages.reduce((sum, list) => sum + (list?.length ?? 0), capture.spendLog.pages + forecast);
 }

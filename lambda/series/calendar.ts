@@ -1,4 +1,4 @@
-import { forEachResult, type PageContext } from './cost-pages';
+import type { PageContext } from './cost-pages';
 import { dayNumber, dayText } from './days';
 import { CaptureError, RECORD_FIX } from './errors';
 
@@ -28,19 +28,15 @@ function asOfDay(asOf: string | undefined, newest: number | null, ctx: PageConte
 }
 
 /**
- * Reads the days the pages cover. The history runs from the earliest day
- * with a result to the day before asOf (by default the day after the
- * newest one); a day that is `Estimated` in any page is estimated.
+ * The days of a history, from each day some result is for and whether it
+ * is estimated. The history runs from the earliest such day to the day
+ * before asOf (by default the day after the newest one).
  */
 export function readCalendar(
-  pages: readonly unknown[],
+  estimatedByDay: ReadonlyMap<number, boolean>,
   ctx: PageContext,
   asOf: string | undefined,
 ): Calendar {
-  const estimatedByDay = new Map<number, boolean>();
-  forEachResult(pages, ctx, true, (result, day) => {
-    estimatedByDay.set(day, (estimatedByDay.get(day) ?? false) || result.Estimated === true);
-  });
   const seen = [...estimatedByDay.keys()];
   const newest = seen.length === 0 ? null : Math.max(...seen);
 

@@ -1,12 +1,7 @@
 import type { Capture } from '../collect/capture';
 import { spendByAccount } from './accounts';
 import { normaliseAnomalies } from './anomalies';
-import {
-  type CurrencyTracker,
-  costMetricsHeld,
-  SERVICE_USAGE_SHAPE,
-  walkCostPages,
-} from './cost-pages';
+import { type CurrencyTracker, costMetricsHeld } from './cost-pages';
 import { CaptureError, RECORD_FIX } from './errors';
 import {
   type FieldContext,
@@ -19,20 +14,18 @@ import {
 } from './fields';
 import { normaliseForecast } from './forecast';
 import { countMonitors } from './monitors';
+import { logSpend, type SpendLog } from './spend-log';
 import { splitByTag } from './tag-split';
 
 const EVERY_DAY = { first: Number.NEGATIVE_INFINITY, end: Number.POSITIVE_INFINITY };
-const NO_VISIT = () => undefined;
 
-function checkSpend(pages: readonly unknown[], source: string, currency: CurrencyTracker) {
-  const ctx = { source, operation: 'GetCostAndUsage' };
-  if (pages.length === 0) {
+/** Fails for a log of no pages, or of pages with no days. */
+export function checkSpendLog(log: SpendLog): void {
+  const ctx = { source: log.source, operation: 'GetCostAndUsage' };
+  if (log.pages === 0) {
     throw new CaptureError({ ...ctx, problem: 'holds no pages', fix: RECORD_FIX });
   }
-  let results = 0;
-  walkCostPages(pages, ctx, SERVICE_USAGE_SHAPE, null, currency, NO_VISIT);
-  for (const page of pages) results += (page as { ResultsByTime: unknown[] }).ResultsByTime.length;
-  if (results === 0) {
+  if (log.results === 0) {
     throw new CaptureError({ ...ctx, problem: 'holds no days at all', fix: RECORD_FIX });
   }
 }
@@ -64,8 +57,17 @@ function checkMeta(meta: unknown, source: string): void {
  * bad capture fails before any of it is used. Throws `CaptureError`.
  */
 export function checkCapture(capture: Capture, source: string): void {
-  const currency: CurrencyTracker = { unit: null, where: null };
-  checkSpend(capture.GetCostAndUsage, source, currency);
+  checkCaptureParts(capture, logSpend(capture.GetCostAndUsage, source));
+}
+
+/**
+ * `checkCapture` for a capture whose main pages are already in `log`
+ * (checked as they were added): checks the log holds days, and the rest.
+ */
+export function checkCaptureParts(capture: Omit<Capture, 'GetCostAndUsage'>, log: SpendLog) {
+  const { source } = log;
+  const currency: CurrencyTracker = { ...log.currency };
+  checkSpendLog(log);
 
   const byTag = capture.GetCostAndUsageByTag;
   if (byTag !== undefined) {

@@ -31,6 +31,8 @@ export type CostRow = {
   day: number;
   estimated: boolean;
   keys: readonly string[];
+  /** The group's `Metrics`, every amount in it checked to be a number. */
+  metrics: JsonRecord;
   cost: number;
   usage: number;
   usageUnit: string | null;
@@ -57,7 +59,8 @@ export type ResultRecord = JsonRecord & {
 /** The main query: DAILY, grouped by SERVICE then USAGE_TYPE. */
 export const SERVICE_USAGE_SHAPE: PageShape = { groupBy: ['SERVICE', 'USAGE_TYPE'], daily: true };
 
-const COST_METRIC_NAMES: ReadonlySet<string> = new Set(COST_METRICS);
+/** The metrics that are an amount of money. */
+export const COST_METRIC_NAMES: ReadonlySet<string> = new Set(COST_METRICS);
 const USAGE_QUANTITY = 'UsageQuantity';
 const DAILY_FIX = 'Re-record the capture with --granularity DAILY.';
 
@@ -89,35 +92,33 @@ function periodDay(
 }
 
 /**
- * Visits every result of every page, after checking that each page has a
- * `ResultsByTime` list and each result a valid period.
+ * Visits every result of a page, the 0-based `page` of its operation,
+ * after checking that it has a `ResultsByTime` list and each result a
+ * valid period.
  */
-export function forEachResult(
-  pages: readonly unknown[],
+function forEachResult(
+  body: unknown,
+  page: number,
   ctx: PageContext,
   daily: boolean,
   visit: ResultVisitor,
 ): void {
-  for (let page = 0; page < pages.length; page++) {
-    const body = pages[page];
-    const results = isRecord(body) ? body.ResultsByTime : undefined;
-    if (!Array.isArray(results)) {
-      const problem = isRecord(body) ? 'has no ResultsByTime list' : `is ${shown(body)}`;
-      const fix = 'Each page must be one `aws ce get-cost-and-usage --output json` output.';
-      throw new CaptureError({ ...ctx, page: page + 1, problem: `the page ${problem}`, fix });
-    }
-    for (let index = 0; index < results.length; index++) {
-      const result: unknown = results[index];
-      const field = `ResultsByTime[${index}]`;
-      if (!isRecord(result))
-        fail(ctx, page, field, `is ${shown(result)}, not a result`, RECORD_FIX);
-      visit(
-        result,
-        periodDay(ctx, page, `${field}.TimePeriod`, result.TimePeriod, daily),
-        page,
-        index,
-      );
-    }
+  const results = isRecord(body) ? body.ResultsByTime : undefined;
+  if (!Array.isArray(results)) {
+    const problem = isRecord(body) ? 'has no ResultsByTime list' : `is ${shown(body)}`;
+    const fix = 'Each page must be one `aws ce get-cost-and-usage --output json` output.';
+    throw new CaptureError({ ...ctx, page: page + 1, problem: `the page ${problem}`, fix });
+  }
+  for (let index = 0; index < results.length; index++) {
+    const result: unknown = results[index];
+    const field = `ResultsByTime[${index}]`;
+    if (!isRecord(result)) fail(ctx, page, field, `is ${shown(result)}, not a result`, RECORD_FIX);
+    visit(
+      result,
+      periodDay(ctx, page, `${field}.TimePeriod`, result.TimePeriod, daily),
+      page,
+      index,
+    );
   }
 }
 
@@ -179,6 +180,7 @@ function readMetrics(
     fail(ctx, row.page, `${groupPath(row)}.Metrics`, `is ${shown(metrics)}`, RECORD_FIX);
   }
   let costFound = false;
+  row.metrics = metrics;
   row.cost = 0;
   row.usage = 0;
   row.usageUnit = null;
@@ -254,29 +256,51 @@ export function walkCostPages(
   currency: CurrencyTracker,
   visit: (row: CostRow) => void,
 ): void {
+  for (let page = 0; page < pages.length; page++) {
+    walkCostPage(pages[page], page, { ctx, shape, metric, currency }, visit);
+  }
+}
+
+/** How `walkCostPage` reads a page. */
+export type WalkOptions = {
+  readonly ctx: PageContext;
+  readonly shape: PageShape;
+  /** The cost metric read into `row.cost`; null for any (the metrics are still all checked). */
+  readonly metric: string | null;
+  readonly currency: CurrencyTracker;
+  /** Called for each result, groups or none, with its checked day. */
+  readonly onResult?: (day: number, estimated: boolean) => void;
+};
+
+/** `walkCostPages` for one page, the 0-based `page` of its operation. */
+export function walkCostPage(
+  body: unknown,
+  page: number,
+  options: WalkOptions,
+  visit: (row: CostRow) => void,
+): void {
+  const { ctx, shape, metric, currency } = options;
   const row: CostRow = {
-    page: 0,
+    page,
     result: 0,
     group: 0,
     day: 0,
     estimated: false,
     keys: [],
+    metrics: {},
     cost: 0,
     usage: 0,
     usageUnit: null,
   };
-  let checkedPage = -1;
 
-  forEachResult(pages, ctx, shape.daily, (result, day, page, index) => {
-    if (page !== checkedPage) checkGroupDefinitions(ctx, page, pages[page], shape);
-    checkedPage = page;
-    const field = `ResultsByTime[${index}]`;
-    checkGrouped(ctx, page, field, result);
+  forEachResult(body, page, ctx, shape.daily, (result, day, _page, index) => {
+    if (index === 0) checkGroupDefinitions(ctx, page, body, shape);
+    checkGrouped(ctx, page, `ResultsByTime[${index}]`, result);
     const groups = (result.Groups ?? []) as readonly unknown[];
-    row.page = page;
     row.result = index;
     row.day = day;
     row.estimated = result.Estimated === true;
+    options.onResult?.(day, row.estimated);
 
     for (let group = 0; group < groups.length; group++) {
       const entry = groups[group];

@@ -12,7 +12,12 @@ export function rowPlace(row: Pick<CostRow, 'page' | 'result' | 'group'>): strin
 }
 
 /** The error for a group that repeats one seen before at `first`. */
-export function duplicateRow(ctx: PageContext, row: CostRow, what: string, first: string) {
+export function duplicateRow(
+  ctx: PageContext,
+  row: Pick<CostRow, 'page' | 'result' | 'group' | 'day'>,
+  what: string,
+  first: string,
+) {
   return new CaptureError({
     ...ctx,
     page: row.page + 1,

@@ -3,13 +3,14 @@ import type { Settings } from '../settings/settings';
 import { spendByAccount } from './accounts';
 import { normaliseAnomalies } from './anomalies';
 import { type Calendar, readCalendar } from './calendar';
-import { type CurrencyTracker, costMetricsHeld, type PageContext } from './cost-pages';
+import type { PageContext } from './cost-pages';
 import { dayText } from './days';
 import { CaptureError, RECORD_FIX } from './errors';
 import { normaliseForecast } from './forecast';
 import { collectMeters, type MeterCollection } from './meter-series';
 import { countMonitors } from './monitors';
 import { isWatchedService } from './services';
+import { logSpend, type SpendLog } from './spend-log';
 import { splitByTag } from './tag-split';
 import type { NativeAnomaly, SpendHistory } from './types';
 
@@ -25,6 +26,12 @@ export type BuildHistoryOptions = {
   readonly source?: string;
 };
 
+/**
+ * A capture whose main pages have been read into a log as they came, the
+ * other parts as recorded: what a large capture is kept as.
+ */
+export type LoggedCapture = Omit<Capture, 'GetCostAndUsage'> & { readonly spendLog: SpendLog };
+
 export type BuiltHistory = {
   readonly history: SpendHistory;
   /** Plain sentences for the run's report: what was read differently from what was asked. */
@@ -35,15 +42,16 @@ const CREDITS_FILTER =
   '{"Not": {"Dimensions": {"Key": "RECORD_TYPE", "Values": ["Credit", "Refund"]}}}';
 const LISTED_DAYS = 5;
 
-function spendPages(capture: Capture, ctx: PageContext): readonly unknown[] {
+/** The capture's main pages as a log, read now unless they already are. */
+export function spendLogOf(capture: Capture | LoggedCapture, ctx: PageContext): SpendLog {
+  if ('spendLog' in capture) return capture.spendLog;
   const pages: unknown = capture.GetCostAndUsage;
-  if (Array.isArray(pages)) return pages;
+  if (Array.isArray(pages)) return logSpend(pages, ctx.source);
   throw new CaptureError({ ...ctx, problem: 'is not a list of pages', fix: RECORD_FIX });
 }
 
 /** The settings' cost metric when the capture holds it, else the first one it holds. */
-function chooseMetric(pages: readonly unknown[], wanted: string, warnings: string[]): string {
-  const held = costMetricsHeld(pages);
+function chooseMetric(held: readonly string[], wanted: string, warnings: string[]): string {
   const metric = held.length === 0 || held.includes(wanted) ? wanted : (held[0] as string);
   if (metric !== wanted) {
     warnings.push(
@@ -125,18 +133,21 @@ function watchedAnomalies(
  * @throws CaptureError for a malformed or duplicated part of the capture.
  * @throws RangeError when asOf is not a `YYYY-MM-DD` day.
  */
-export function buildHistory(capture: Capture, options: BuildHistoryOptions): BuiltHistory {
+export function buildHistory(
+  capture: Capture | LoggedCapture,
+  options: BuildHistoryOptions,
+): BuiltHistory {
   const { settings } = options;
-  const source = options.source ?? 'capture';
+  const source = options.source ?? ('spendLog' in capture ? capture.spendLog.source : 'capture');
   const ctx: PageContext = { source, operation: 'GetCostAndUsage' };
   const warnings: string[] = [];
-  const pages = spendPages(capture, ctx);
+  const log = spendLogOf(capture, ctx);
 
-  const metric = chooseMetric(pages, settings.costMetric, warnings);
-  const calendar = readCalendar(pages, ctx, options.asOf);
+  const metric = chooseMetric(log.firstMetrics, settings.costMetric, warnings);
+  const calendar = readCalendar(log.days, ctx, options.asOf);
   const asOf = dayText(calendar.end);
-  const currency: CurrencyTracker = { unit: null, where: null };
-  const collection = collectMeters(pages, ctx, { metric, calendar, settings, currency });
+  const currency = { ...log.currency };
+  const collection = collectMeters(log, ctx, { metric, calendar, settings });
 
   const window = { first: calendar.first, end: calendar.end };
   const byTag = capture.GetCostAndUsageByTag;

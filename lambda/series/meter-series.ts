@@ -1,25 +1,17 @@
 import type { Settings } from '../settings/settings';
 import type { Calendar } from './calendar';
-import {
-  type CostRow,
-  type CurrencyTracker,
-  type PageContext,
-  SERVICE_USAGE_SHAPE,
-  walkCostPages,
-} from './cost-pages';
-import { dayNumber } from './days';
+import type { PageContext } from './cost-pages';
 import { duplicateRow, rowPlace } from './duplicates';
-import { isRecord } from './fields';
+import { CaptureError, RECORD_FIX } from './errors';
 import { isWatchedService, serviceKind } from './services';
+import type { SpendLog } from './spend-log';
 import type { MeterSeries, ServiceKind } from './types';
 import { parseUsageType } from './usage-type';
 
 /**
- * A meter while the pages are read, with its daily cost and usage. NaN
- * marks a day not yet set: amounts are checked to be numbers before they
- * get here. Plain arrays rather than typed ones on purpose: typed arrays
- * live outside the JavaScript heap, and V8 answers that "external memory"
- * with full collections of the heap, which holds every page of the capture.
+ * A meter while the log is read, with its daily cost and usage. NaN marks
+ * a day not yet set: amounts are checked to be numbers before they get
+ * here.
  */
 type MeterBuilder = {
   /** `service|usageType`. */
@@ -29,8 +21,6 @@ type MeterBuilder = {
   readonly cost: number[];
   readonly usage: number[];
   usageUnit: string | null;
-  /** The meter that came after this one last time: pages list groups in the same order each day. */
-  next: MeterBuilder | null;
 };
 
 /** The most negative day seen, as an example for the credits warning. */
@@ -58,7 +48,6 @@ function newBuilder(service: string, usageType: string, days: number): MeterBuil
     cost: new Array<number>(days).fill(Number.NaN),
     usage: new Array<number>(days).fill(Number.NaN),
     usageUnit: null,
-    next: null,
   };
 }
 
@@ -71,26 +60,6 @@ function zeroUnset(builder: MeterBuilder): void {
       usage[day] = 0;
     }
   }
-}
-
-/** Where a (day, service, usage type) first appears; only called once a repeat is found. */
-function firstPlace(pages: readonly unknown[], row: CostRow): string {
-  const [service, usageType] = row.keys;
-  for (let page = 0; page < pages.length; page++) {
-    const body = pages[page];
-    const results = isRecord(body) && Array.isArray(body.ResultsByTime) ? body.ResultsByTime : [];
-    for (let result = 0; result < results.length; result++) {
-      const entry: unknown = results[result];
-      if (!isRecord(entry) || !isRecord(entry.TimePeriod)) continue;
-      if (dayNumber(entry.TimePeriod.Start) !== row.day || !Array.isArray(entry.Groups)) continue;
-      const group = entry.Groups.findIndex(
-        (candidate: { Keys?: unknown[] }) =>
-          candidate.Keys?.[0] === service && candidate.Keys?.[1] === usageType,
-      );
-      if (group >= 0) return rowPlace({ page, result, group });
-    }
-  }
-  return 'an earlier page';
 }
 
 function toSeries(builder: MeterBuilder, kinds: Map<string, ServiceKind>) {
@@ -122,111 +91,96 @@ type CollectOptions = {
   readonly metric: string;
   readonly calendar: Calendar;
   readonly settings: Settings;
-  readonly currency: CurrencyTracker;
 };
 
-/** Gathers rows into meters, one row at a time. */
-class MeterCollector {
-  private readonly byService = new Map<string, Map<string, MeterBuilder> | null>();
-  private readonly builders: MeterBuilder[] = [];
-  private readonly days: number;
-  private previous: MeterBuilder | null = null;
-  private negativeDays = 0;
-  private lowest: CreditExample | null = null;
-
-  constructor(
-    private readonly pages: readonly unknown[],
-    private readonly ctx: PageContext,
-    private readonly options: CollectOptions,
-  ) {
-    this.days = options.calendar.days.length;
-  }
-
-  add(row: CostRow): void {
-    const index = row.day - this.options.calendar.first;
-    if (index < 0 || index >= this.days) return;
-    const meter = this.meterAt(row.keys[0] as string, row.keys[1] as string);
-    if (meter === null) return;
-
-    if (!Number.isNaN(meter.cost[index])) {
-      const what = `${meter.service} / ${meter.usageType}`;
-      throw duplicateRow(this.ctx, row, what, firstPlace(this.pages, row));
-    }
-    meter.cost[index] = row.cost;
-    meter.usage[index] = row.usage;
-    if (meter.usageUnit === null) meter.usageUnit = row.usageUnit;
-    if (row.cost < 0) this.noteCredit(meter, row);
-  }
-
-  finish(): MeterCollection {
-    const kinds = new Map<string, ServiceKind>();
-    for (const service of this.byService.keys()) kinds.set(service, serviceKind(service));
-    const unwatched = [...this.byService].filter(([, meters]) => meters === null);
-
-    return {
-      meters: this.builders.sort(byKey).map((builder) => toSeries(builder, kinds)),
-      negativeDays: this.negativeDays,
-      lowest: this.lowest,
-      unwatched: unwatched.map(([name]) => name).sort(),
-    };
-  }
-
-  /** The meter of a row: most often the one that followed the previous meter last time. */
-  private meterAt(service: string, usageType: string): MeterBuilder | null {
-    // Comparing with the predicted meter is much cheaper than hashing a fresh key string.
-    const predicted = this.previous === null ? null : this.previous.next;
-    if (predicted !== null && predicted.usageType === usageType && predicted.service === service) {
-      this.previous = predicted;
-      return predicted;
-    }
-    const meter = this.meterOf(service, usageType);
-    if (meter === null) return null;
-    if (this.previous !== null) this.previous.next = meter;
-    this.previous = meter;
-    return meter;
-  }
-
-  /** The watched meter of a (service, usage type), created on first sight; null if unwatched. */
-  private meterOf(service: string, usageType: string): MeterBuilder | null {
-    let byUsage = this.byService.get(service);
-    if (byUsage === undefined) {
-      byUsage = isWatchedService(service, this.options.settings) ? new Map() : null;
-      this.byService.set(service, byUsage);
-    }
-    if (byUsage === null) return null;
-
-    let meter = byUsage.get(usageType);
-    if (meter === undefined) {
-      meter = newBuilder(service, usageType, this.days);
-      byUsage.set(usageType, meter);
-      this.builders.push(meter);
-    }
-    return meter;
-  }
-
-  private noteCredit(meter: MeterBuilder, row: CostRow): void {
-    this.negativeDays++;
-    if (this.lowest !== null && row.cost >= this.lowest.cost) return;
-    this.lowest = {
-      meterKey: `${meter.service} / ${meter.usageType}`,
-      day: row.day,
-      cost: row.cost,
-    };
-  }
-}
-
 /**
- * Reads the watched meters' daily cost and usage from the main pages into
- * arrays aligned with the calendar's days. Days outside the calendar are
- * left out; a (day, service, usage type) that comes twice throws.
+ * Reads the watched meters' daily cost and usage from the log into arrays
+ * aligned with the calendar's days. Days outside the calendar are left
+ * out; a (day, service, usage type) that comes twice throws.
  */
 export function collectMeters(
-  pages: readonly unknown[],
+  log: SpendLog,
   ctx: PageContext,
   options: CollectOptions,
 ): MeterCollection {
-  const collector = new MeterCollector(pages, ctx, options);
-  const shape = SERVICE_USAGE_SHAPE;
-  walkCostPages(pages, ctx, shape, options.metric, options.currency, (row) => collector.add(row));
-  return collector.finish();
+  const cost = costColumn(log, ctx, options.metric);
+  const { first } = options.calendar;
+  const days = options.calendar.days.length;
+  const watchedServices = new Map<string, boolean>();
+  const builders: (MeterBuilder | null | undefined)[] = new Array(log.meters.length);
+  let negativeDays = 0;
+  let lowest: CreditExample | null = null;
+
+  for (let row = 0; row < log.rows; row++) {
+    const index = (log.day[row] as number) - first;
+    if (index < 0 || index >= days) continue;
+    const meterIndex = log.meterOf[row] as number;
+    let meter = builders[meterIndex];
+    if (meter === undefined) {
+      const { service, usageType } = log.meters[meterIndex] as SpendLog['meters'][number];
+      let watched = watchedServices.get(service);
+      if (watched === undefined) {
+        watched = isWatchedService(service, options.settings);
+        watchedServices.set(service, watched);
+      }
+      meter = watched ? newBuilder(service, usageType, days) : null;
+      builders[meterIndex] = meter;
+    }
+    if (meter === null) continue;
+
+    const amount = cost[row] as number;
+    if (!Number.isNaN(meter.cost[index])) throw repeatedRow(log, ctx, meter, row);
+    meter.cost[index] = amount;
+    meter.usage[index] = log.usage[row] as number;
+    const unit = log.unitOf[row] as number;
+    if (meter.usageUnit === null && unit >= 0) meter.usageUnit = log.units[unit] as string;
+    if (amount < 0) {
+      negativeDays++;
+      if (lowest === null || amount < lowest.cost) {
+        lowest = {
+          meterKey: `${meter.service} / ${meter.usageType}`,
+          day: first + index,
+          cost: amount,
+        };
+      }
+    }
+  }
+
+  const kinds = new Map<string, ServiceKind>();
+  for (const service of watchedServices.keys()) kinds.set(service, serviceKind(service));
+  const kept = builders.filter((builder): builder is MeterBuilder => builder != null);
+  const unwatched = [...watchedServices].filter(([, watched]) => !watched);
+  return {
+    meters: kept.sort(byKey).map((builder) => toSeries(builder, kinds)),
+    negativeDays,
+    lowest,
+    unwatched: unwatched.map(([name]) => name).sort(),
+  };
+}
+
+/** The log's cost in `metric`, row by row; throws when a group lacks it. */
+function costColumn(log: SpendLog, ctx: PageContext, metric: string): Float64Array {
+  const missing = log.missing.get(metric);
+  if (missing !== undefined) {
+    const place = log.placeOf(missing.row);
+    const held = missing.held.join(', ') || 'nothing';
+    throw new CaptureError({
+      ...ctx,
+      page: place.page + 1,
+      field: `ResultsByTime[${place.result}].Groups[${place.group}].Metrics`,
+      problem: `has no ${metric}; it holds ${held}`,
+      fix: RECORD_FIX,
+    });
+  }
+  return log.costs.get(metric) ?? new Float64Array(0);
+}
+
+/** The error for row `row`, which repeats a (day, meter) an earlier row set. */
+function repeatedRow(log: SpendLog, ctx: PageContext, meter: MeterBuilder, row: number) {
+  const meterIndex = log.meterOf[row];
+  const day = log.day[row] as number;
+  let earlier = 0;
+  while (log.meterOf[earlier] !== meterIndex || log.day[earlier] !== day) earlier++;
+  const what = `${meter.service} / ${meter.usageType}`;
+  return duplicateRow(ctx, { ...log.placeOf(row), day }, what, rowPlace(log.placeOf(earlier)));
 }

@@ -1,8 +1,11 @@
 import type { Capture } from '../collect/capture';
-import { checkCapture } from './check-capture';
+import { checkCapture, checkCaptureParts } from './check-capture';
 import { CaptureError, shown } from './errors';
 import { isRecord, type JsonRecord, pagesAt, recordAt } from './fields';
+import type { LoggedCapture } from './history';
 import { jsonErrorPosition } from './json-position';
+import { logSpend, SpendLog } from './spend-log';
+import { splitCaptureText } from './split-capture';
 
 /** Operations a capture keeps as lists of pages. */
 const PAGED_OPERATIONS = [
@@ -62,6 +65,11 @@ function checkNoNearMisses(body: JsonRecord, source: string): void {
 
 function captureOfOperations(body: JsonRecord, source: string): Capture {
   checkNoNearMisses(body, source);
+  return partsOf(body, source) as Capture;
+}
+
+/** The operations and parts of a capture keyed by operation, each checked to be pages or a part. */
+function partsOf(body: JsonRecord, source: string): Record<string, unknown> {
   const capture: Record<string, unknown> = {};
   for (const operation of PAGED_OPERATIONS) {
     const value = body[operation];
@@ -76,7 +84,7 @@ function captureOfOperations(body: JsonRecord, source: string): Capture {
       'the part',
     );
   }
-  return capture as Capture;
+  return capture;
 }
 
 function captureOf(json: unknown, source: string): Capture {
@@ -114,4 +122,37 @@ export function readCapture(text: string, source: string): Capture {
   const capture = captureOf(parseJson(text, source), source);
   checkCapture(capture, source);
   return capture;
+}
+
+/**
+ * Reads a recorded capture from its JSON bytes as `readCapture` does, with
+ * the same checks, but keeps its main pages as a spend log: each page is
+ * parsed and logged in turn, so the whole capture is never held parsed at
+ * once. A capture too unusual to split into pages, or one that is not
+ * JSON, is read whole instead, for the exact message.
+ *
+ * @throws CaptureError as `readCapture` does.
+ */
+export function readLoggedCapture(bytes: Uint8Array, source: string): LoggedCapture {
+  const log = new SpendLog(source);
+  const split = splitCaptureText(bytes, (page) => log.addPage(page));
+  if (split === null) return readWhole(bytes, source);
+  if (split.kind === 'pages') return { spendLog: checked({}, log) };
+
+  checkNoNearMisses(split.parts, source);
+  const { GetCostAndUsage: pages, ...rest } = partsOf(split.parts, source);
+  for (const page of (pages as readonly unknown[] | undefined) ?? []) log.addPage(page);
+  return { ...rest, spendLog: checked(rest, log) };
+}
+
+/** The slow, exact path: the whole text parsed at once. */
+function readWhole(bytes: Uint8Array, source: string): LoggedCapture {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const { GetCostAndUsage: pages, ...rest } = captureOf(parseJson(text, source), source);
+  return { ...rest, spendLog: checked(rest, logSpend(pages, source)) };
+}
+
+function checked(rest: Omit<Capture, 'GetCostAndUsage'>, log: SpendLog): SpendLog {
+  checkCaptureParts(rest, log);
+  return log;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CaptureError } from '../../lambda/series/errors';
-import { readCapture } from '../../lambda/series/read-capture';
+import { readCapture, readLoggedCapture } from '../../lambda/series/read-capture';
 import { BEDROCK, copyOf, NOVA_INPUT, page, setPath } from './pages';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'series');
@@ -15,16 +15,26 @@ const day = (date: string) => ({
   groups: [{ service: BEDROCK, usageType: NOVA_INPUT, cost: 1, usage: 10 }],
 });
 
-/** Runs readCapture on `json` and returns the CaptureError it must throw. */
-function errorOf(json: unknown): CaptureError {
-  const text = typeof json === 'string' ? json : JSON.stringify(json);
+function thrownBy(read: () => unknown): CaptureError {
   try {
-    readCapture(text, SOURCE);
+    read();
   } catch (error) {
     if (error instanceof CaptureError) return error;
     throw error;
   }
-  throw new Error('readCapture accepted the capture');
+  throw new Error('the capture was accepted');
+}
+
+/**
+ * Runs readCapture on `json` and returns the CaptureError it must throw;
+ * reading it page by page must fail with the same message.
+ */
+function errorOf(json: unknown): CaptureError {
+  const text = typeof json === 'string' ? json : JSON.stringify(json);
+  const whole = thrownBy(() => readCapture(text, SOURCE));
+  const paged = thrownBy(() => readLoggedCapture(Buffer.from(text), SOURCE));
+  expect(paged.message).toBe(whole.message);
+  return whole;
 }
 
 /** A one-day page with one field set (or deleted, with undefined). */
