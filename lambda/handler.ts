@@ -8,7 +8,7 @@ import type { SSMClient } from '@aws-sdk/client-ssm';
 import type { WebClient } from '@slack/web-api';
 import type { Context } from 'aws-lambda';
 import { createCostExplorerClient } from './collect/client';
-import { collectCapture } from './collect/cost-explorer';
+import { collectLoggedCapture } from './collect/cost-explorer';
 import { boundedClientOptions } from './collect/retry-budget';
 import { type Environment, readEnvironment } from './env';
 import { DeliveryError, type DeliveryOutcome, deliverRun } from './notify/deliver';
@@ -133,7 +133,7 @@ async function runOnce(
   const collected = await step(
     deps,
     'cost explorer read',
-    () => collectCapture(deps.costExplorer, settings, { asOf: runDate, now }),
+    () => collectLoggedCapture(deps.costExplorer, settings, { asOf: runDate, now }),
     (result) => ({ requests: result.requests, warnings: result.warnings.length }),
   ).catch(failed('collect'));
 

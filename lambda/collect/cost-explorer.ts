@@ -12,7 +12,9 @@ import {
   GetDimensionValuesCommand,
   type GetDimensionValuesResponse,
 } from '@aws-sdk/client-cost-explorer';
+import type { LoggedCapture } from '../series/history';
 import { watchedServiceNames } from '../series/services';
+import { SpendLog } from '../series/spend-log';
 import type { Settings } from '../settings/settings';
 import type { Capture, CaptureMeta } from './capture';
 import { CollectError } from './errors';
@@ -38,9 +40,9 @@ export type CollectOptions = {
   readonly now?: () => Date;
 };
 
-export type Collected = {
-  /** The raw responses, replayable as they are. */
-  readonly capture: Capture;
+export type Collected<C = Capture> = {
+  /** The raw responses, replayable as they are; or, for the daily run, with the spend logged. */
+  readonly capture: C;
   /** Cost Explorer requests made (successful pages, the ones charged). */
   readonly requests: number;
   /** What was left out and why (an optional query that failed, a clipped window). */
@@ -60,6 +62,39 @@ export async function collectCapture(
   settings: Settings,
   options: CollectOptions,
 ): Promise<Collected> {
+  const spend: GetCostAndUsageResponse[] = [];
+  const { parts, ...collected } = await collect(client, settings, options, (page) => {
+    spend.push(page);
+  });
+  return { capture: { GetCostAndUsage: spend, ...parts }, ...collected };
+}
+
+/**
+ * `collectCapture` for the daily run: each daily spend page is checked and
+ * logged as it comes in, then let go, so that a wide account's pages are
+ * never all held at once. A page that is not DAILY spend per meter throws
+ * `CaptureError`.
+ */
+export async function collectLoggedCapture(
+  client: CostExplorerClient,
+  settings: Settings,
+  options: CollectOptions,
+): Promise<Collected<LoggedCapture>> {
+  const log = new SpendLog('capture');
+  const { parts, ...collected } = await collect(client, settings, options, (page) => {
+    log.addPage(page);
+  });
+  return { capture: { ...parts, spendLog: log }, ...collected };
+}
+
+type CollectedParts = Collected<Omit<Capture, 'GetCostAndUsage'>>['capture'];
+
+async function collect(
+  client: CostExplorerClient,
+  settings: Settings,
+  options: CollectOptions,
+  keepSpend: (page: GetCostAndUsageResponse) => void,
+): Promise<{ parts: CollectedParts; requests: number; warnings: string[] }> {
   const now = options.now ?? (() => new Date());
   const today = now().toISOString().slice(0, 10);
   const run = startRun(client, settings, options, today);
@@ -69,11 +104,8 @@ export async function collectCapture(
   );
   const services = watchedServices(settings, serviceNamesIn(servicePages ?? []));
 
-  const spend = await fetchSpend(
-    run,
-    dailySpendRequest(run.window, settings, services),
-    'daily spend per meter',
-  );
+  const daily = dailySpendRequest(run.window, settings, services);
+  await fetchSpend(run, daily, 'daily spend per meter', keepSpend);
   const anomalies = await run.optional('the anomalies of Cost Anomaly Detection', () =>
     fetchAnomalies(run, options.asOf),
   );
@@ -81,8 +113,7 @@ export async function collectCapture(
   const forecast = await forecastIfBudgeted(run, services, options.asOf, today);
   const { byAccount, byTag } = await fetchSplits(run, services);
 
-  const capture: Capture = {
-    GetCostAndUsage: spend,
+  const parts: CollectedParts = {
     ...(servicePages ? { GetDimensionValues: servicePages } : {}),
     ...(anomalies ? { GetAnomalies: anomalies } : {}),
     ...(monitors ? { GetAnomalyMonitors: monitors } : {}),
@@ -91,7 +122,7 @@ export async function collectCapture(
     ...(byTag ? { GetCostAndUsageByTag: byTag } : {}),
     Meta: captureMeta(settings, run.counter.requests, now()),
   };
-  return { capture, requests: run.counter.requests, warnings: run.warnings };
+  return { parts, requests: run.counter.requests, warnings: run.warnings };
 }
 
 /** What every step of one collection shares. */
@@ -209,6 +240,7 @@ function fetchSpend(
   run: Run,
   request: GetCostAndUsageRequest,
   query: string,
+  keep?: (page: GetCostAndUsageResponse) => void,
 ): Promise<GetCostAndUsageResponse[]> {
   // There is no paginator for this call; one day's groups may span pages.
   return fetchAllPages(
@@ -217,6 +249,7 @@ function fetchSpend(
     run.counter,
     (token) => run.client.send(new GetCostAndUsageCommand({ ...request, ...nextPage(token) })),
     (page) => page.NextPageToken,
+    keep,
   );
 }
 

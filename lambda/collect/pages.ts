@@ -34,6 +34,8 @@ export class RequestCounter {
 /**
  * Fetches every page of one query, passing each page's token to the next
  * request, until a page comes without one. SDK errors become CollectErrors.
+ * With `keep`, each page is handed to it as it comes and not held here;
+ * an error `keep` throws stops the paging.
  */
 export async function fetchAllPages<P>(
   operation: CostExplorerOperation,
@@ -41,18 +43,22 @@ export async function fetchAllPages<P>(
   counter: RequestCounter,
   fetch: (token: string | undefined) => Promise<P>,
   tokenOf: (page: P) => string | undefined,
+  keep?: (page: P) => void,
 ): Promise<P[]> {
   const pages: P[] = [];
   const seen = new Set<string>();
   let token: string | undefined;
+  let count = 0;
 
   do {
-    if (pages.length >= MAX_PAGES) throw tooManyPages(operation, query);
+    if (count >= MAX_PAGES) throw tooManyPages(operation, query);
     const page = await fetch(token).catch((error: unknown) => {
       throw explainAwsError(error, operation);
     });
-    pages.push(withoutMetadata(page));
-    counter.record(operation, query, pages.length);
+    count += 1;
+    counter.record(operation, query, count);
+    if (keep === undefined) pages.push(withoutMetadata(page));
+    else keep(withoutMetadata(page));
 
     token = tokenOf(page);
     if (token !== undefined && seen.has(token)) throw repeatedToken(operation, query);

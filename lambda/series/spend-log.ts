@@ -59,6 +59,8 @@ export class SpendLog {
   /** The meter that followed each meter last time: pages list groups in the same order each day. */
   private next = new Int32Array(FIRST_CAPACITY).fill(-1);
   private previous = -1;
+  private lastService: string | null = null;
+  private lastByUsage: Map<string, number> | undefined;
   private readonly walk: WalkOptions;
 
   constructor(readonly source: string) {
@@ -148,11 +150,14 @@ export class SpendLog {
   }
 
   private meterIndex(service: string, usageType: string): number {
-    let byUsage = this.byService.get(service);
+    // Pages list one service's meters together: most rows are of the last row's service.
+    let byUsage = service === this.lastService ? this.lastByUsage : this.byService.get(service);
     if (byUsage === undefined) {
       byUsage = new Map();
       this.byService.set(service, byUsage);
     }
+    this.lastService = service;
+    this.lastByUsage = byUsage;
     let meter = byUsage.get(usageType);
     if (meter === undefined) {
       meter = this.meters.length;

@@ -1,7 +1,13 @@
 import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
-import { collectCapture, requestCostUsd } from '../../lambda/collect/cost-explorer';
+import {
+  collectCapture,
+  collectLoggedCapture,
+  requestCostUsd,
+} from '../../lambda/collect/cost-explorer';
 import { CollectError } from '../../lambda/collect/errors';
 import type { PageProgress } from '../../lambda/collect/pages';
+import { CaptureError } from '../../lambda/series/errors';
+import { buildHistory } from '../../lambda/series/history';
 import { DEFAULT_WATCHED_SERVICES } from '../../lambda/series/services';
 import { DEFAULT_SETTINGS } from '../../lambda/settings/defaults';
 import type { Settings } from '../../lambda/settings/settings';
@@ -391,5 +397,56 @@ describe('collectCapture', () => {
       'No service is left to watch',
     );
     expect(endpoint.callsOf('GetCostAndUsage')).toHaveLength(0);
+  });
+
+  describe('with the spend logged as it comes (the daily run)', () => {
+    const splitDays = [
+      {
+        ResultsByTime: [
+          dayResult('2026-03-07', '2026-03-08', [bedrock('USE1-a', '1'), bedrock('USE1-b', '2')]),
+        ],
+      },
+      {
+        ResultsByTime: [
+          dayResult('2026-03-07', '2026-03-08', [bedrock('USE1-c', '3')]),
+          dayResult('2026-03-08', '2026-03-09', [bedrock('USE1-a', '4')], true),
+        ],
+      },
+    ];
+
+    it('holds no spend pages, and gives the history the pages would have', async () => {
+      await start({ GetCostAndUsage: pagedBy('NextPageToken', splitDays) });
+      const options = { asOf: ASOF, now };
+
+      const logged = await collectLoggedCapture(client, DEFAULT_SETTINGS, options);
+      const kept = await collectCapture(client, DEFAULT_SETTINGS, options);
+
+      expect('GetCostAndUsage' in logged.capture).toBe(false);
+      expect(logged.capture.spendLog.pages).toBe(2);
+      expect(logged.requests).toBe(kept.requests);
+      const historyOf = (capture: Parameters<typeof buildHistory>[0]) =>
+        buildHistory(capture, { settings: DEFAULT_SETTINGS, asOf: ASOF }).history;
+      const history = historyOf(logged.capture);
+      expect(history).toEqual(historyOf(kept.capture));
+      expect(history.meters.map((series) => series.meter.usageType)).toEqual([
+        'USE1-a',
+        'USE1-b',
+        'USE1-c',
+      ]);
+    });
+
+    it('stops at a page that is not daily spend per meter, naming the page', async () => {
+      const [first] = splitDays;
+      const bad = { ResultsByTime: [dayResult('2026-03-08', '2026-03-09', [bedrock('x', 'n/a')])] };
+      await start({ GetCostAndUsage: pagedBy('NextPageToken', [first ?? {}, bad, first ?? {}]) });
+
+      const collecting = collectLoggedCapture(client, DEFAULT_SETTINGS, { asOf: ASOF, now });
+
+      await expect(collecting).rejects.toThrow(CaptureError);
+      await expect(collecting).rejects.toThrow(
+        'GetCostAndUsage page 2: ResultsByTime[0].Groups[0].Metrics.UnblendedCost.Amount is "n/a"',
+      );
+      expect(endpoint.callsOf('GetCostAndUsage')).toHaveLength(2);
+    });
   });
 });
