@@ -15,16 +15,18 @@ const MINUS = 45;
  * below 2^53 and at most 22 follow the point, dividing by an exact power
  * of ten rounds once, so the result is the same double `Number` gives.
  * Anything else (exponents, spaces, too many digits) returns null.
+ *
+ * `codeAt` gives the character codes of the text, `length` of them.
  */
-function plainDecimal(text: string): number | null {
-  let index = text.charCodeAt(0) === MINUS ? 1 : 0;
+function plainDecimalOf(length: number, codeAt: (index: number) => number): number | null {
+  let index = length > 0 && codeAt(0) === MINUS ? 1 : 0;
   const negative = index === 1;
   let mantissa = 0;
   let digits = 0;
   let decimals = -1;
 
-  for (; index < text.length; index++) {
-    const code = text.charCodeAt(index);
+  for (; index < length; index++) {
+    const code = codeAt(index);
     if (code >= DIGIT_0 && code <= DIGIT_9) {
       if (mantissa > MANTISSA_LIMIT) return null;
       mantissa = mantissa * 10 + (code - DIGIT_0);
@@ -40,6 +42,16 @@ function plainDecimal(text: string): number | null {
   if (digits === 0 || scale === undefined) return null;
   const value = mantissa / scale;
   return negative ? -value : value;
+}
+
+/** `plainDecimalOf` a string. */
+function plainDecimal(text: string): number | null {
+  return plainDecimalOf(text.length, (index) => text.charCodeAt(index));
+}
+
+/** `plainDecimalOf` the bytes from `start` to before `end`: the same number the text gives. */
+export function plainDecimalBytes(bytes: Uint8Array, start: number, end: number): number | null {
+  return plainDecimalOf(end - start, (index) => bytes[start + index] as number);
 }
 
 /**

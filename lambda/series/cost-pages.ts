@@ -41,14 +41,6 @@ export type CostRow = {
 /** The currency seen first in a capture, and where, to name both when another turns up. */
 export type CurrencyTracker = { unit: string | null; where: string | null };
 
-/** A result's period, checked. */
-export type ResultVisitor = (
-  result: ResultRecord,
-  day: number,
-  page: number,
-  index: number,
-) => void;
-
 /** The parts of a `ResultsByTime` entry the walk reads. */
 export type ResultRecord = JsonRecord & {
   readonly Groups?: unknown;
@@ -91,35 +83,34 @@ function periodDay(
   return start;
 }
 
+/** The page's `ResultsByTime` list; throws when it has none. */
+function resultsOf(body: unknown, page: number, ctx: PageContext): readonly unknown[] {
+  const results = isRecord(body) ? body.ResultsByTime : undefined;
+  if (Array.isArray(results)) return results;
+  const problem = isRecord(body) ? 'has no ResultsByTime list' : `is ${shown(body)}`;
+  const fix = 'Each page must be one `aws ce get-cost-and-usage --output json` output.';
+  throw new CaptureError({ ...ctx, page: page + 1, problem: `the page ${problem}`, fix });
+}
+
 /**
- * Visits every result of a page, the 0-based `page` of its operation,
- * after checking that it has a `ResultsByTime` list and each result a
- * valid period.
+ * Checks result `index` of a page, everything but its groups: a valid
+ * period (one day when the shape is daily), groups when it has a total,
+ * and, at the first result, the page's grouping. Returns the period's day.
+ * Shared with the reader that reads groups straight from JSON bytes.
  */
-function forEachResult(
+export function checkedResultDay(
   body: unknown,
   page: number,
-  ctx: PageContext,
-  daily: boolean,
-  visit: ResultVisitor,
-): void {
-  const results = isRecord(body) ? body.ResultsByTime : undefined;
-  if (!Array.isArray(results)) {
-    const problem = isRecord(body) ? 'has no ResultsByTime list' : `is ${shown(body)}`;
-    const fix = 'Each page must be one `aws ce get-cost-and-usage --output json` output.';
-    throw new CaptureError({ ...ctx, page: page + 1, problem: `the page ${problem}`, fix });
-  }
-  for (let index = 0; index < results.length; index++) {
-    const result: unknown = results[index];
-    const field = `ResultsByTime[${index}]`;
-    if (!isRecord(result)) fail(ctx, page, field, `is ${shown(result)}, not a result`, RECORD_FIX);
-    visit(
-      result,
-      periodDay(ctx, page, `${field}.TimePeriod`, result.TimePeriod, daily),
-      page,
-      index,
-    );
-  }
+  index: number,
+  result: ResultRecord,
+  options: Pick<WalkOptions, 'ctx' | 'shape'>,
+): number {
+  const { ctx, shape } = options;
+  const field = `ResultsByTime[${index}]`;
+  const day = periodDay(ctx, page, `${field}.TimePeriod`, result.TimePeriod, shape.daily);
+  if (index === 0) checkGroupDefinitions(ctx, page, body, shape);
+  checkGrouped(ctx, page, field, result);
+  return day;
 }
 
 function checkGroupDefinitions(ctx: PageContext, page: number, body: unknown, shape: PageShape) {
@@ -293,9 +284,13 @@ export function walkCostPage(
     usageUnit: null,
   };
 
-  forEachResult(body, page, ctx, shape.daily, (result, day, _page, index) => {
-    if (index === 0) checkGroupDefinitions(ctx, page, body, shape);
-    checkGrouped(ctx, page, `ResultsByTime[${index}]`, result);
+  const results = resultsOf(body, page, ctx);
+  for (let index = 0; index < results.length; index++) {
+    const result: unknown = results[index];
+    if (!isRecord(result)) {
+      fail(ctx, page, `ResultsByTime[${index}]`, `is ${shown(result)}, not a result`, RECORD_FIX);
+    }
+    const day = checkedResultDay(body, page, index, result, options);
     const groups = (result.Groups ?? []) as readonly unknown[];
     row.result = index;
     row.day = day;
@@ -312,7 +307,7 @@ export function walkCostPage(
       readMetrics(ctx, row, entry.Metrics, metric, currency);
       visit(row);
     }
-  });
+  }
 }
 
 function groupFail(ctx: PageContext, row: CostRow, entry: unknown): never {

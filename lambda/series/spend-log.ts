@@ -17,7 +17,19 @@ export type RowPlace = { readonly page: number; readonly result: number; readonl
 /** The first row that lacks a cost metric other rows have, and the metrics it holds instead. */
 export type MissingMetric = { readonly row: number; readonly held: readonly string[] };
 
+/**
+ * A group's metrics as a reader hands them over, reused from group to
+ * group: the first `count` names in their order in the group, and each
+ * one's amount (read only for cost metrics).
+ */
+export type GroupMetrics = { count: number; readonly names: string[]; readonly amounts: number[] };
+
 const FIRST_CAPACITY = 1024;
+const NO_METER = -1;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** Mixed in between a meter's service and usage type. */
+const KEY_SEPARATOR = 0x7c;
 
 /**
  * The main pages of a capture (DAILY spend grouped by SERVICE and
@@ -40,7 +52,6 @@ export class SpendLog {
   firstHeld: readonly string[] = [];
   readonly currency: CurrencyTracker = { unit: null, where: null };
 
-  pages = 0;
   results = 0;
   rows = 0;
 
@@ -55,13 +66,12 @@ export class SpendLog {
   /** Per cost metric, the first row without it, when there is one. */
   readonly missing = new Map<string, MissingMetric>();
 
-  private readonly byService = new Map<string, Map<string, number>>();
-  /** The meter that followed each meter last time: pages list groups in the same order each day. */
-  private next = new Int32Array(FIRST_CAPACITY).fill(-1);
-  private previous = -1;
-  private lastService: string | null = null;
-  private lastByUsage: Map<string, number> | undefined;
+  private pageCount = 0;
+  /** Meters by the hash of their keys; meters with the same hash are chained in `sameHash`. */
+  private readonly byHash = new Map<number, number>();
+  private sameHash = new Int32Array(FIRST_CAPACITY).fill(NO_METER);
   private readonly walk: WalkOptions;
+  private readonly scratch: GroupMetrics = { count: 0, names: [], amounts: [] };
 
   constructor(readonly source: string) {
     this.walk = {
@@ -69,11 +79,13 @@ export class SpendLog {
       shape: SERVICE_USAGE_SHAPE,
       metric: null,
       currency: this.currency,
-      onResult: (day, estimated) => {
-        this.results += 1;
-        this.days.set(day, (this.days.get(day) ?? false) || estimated);
-      },
+      onResult: (day, estimated) => this.noteResult(day, estimated),
     };
+  }
+
+  /** Pages read so far. */
+  get pages(): number {
+    return this.pageCount;
   }
 
   /** The cost metrics of the first group, in their order there. */
@@ -81,10 +93,10 @@ export class SpendLog {
     return this.firstHeld.filter((name) => COST_METRIC_NAMES.has(name));
   }
 
-  /** Checks one page and appends its rows. */
+  /** Checks one parsed page and appends its rows. */
   addPage(body: unknown): void {
-    walkCostPage(body, this.pages, this.walk, (row) => this.addRow(row));
-    this.pages += 1;
+    walkCostPage(body, this.pageCount, this.walk, (row) => this.addRow(row));
+    this.endPage();
   }
 
   /** Where row `row` came from. */
@@ -97,26 +109,119 @@ export class SpendLog {
     };
   }
 
-  private addRow(row: CostRow): void {
+  /*
+   * What a page reader calls, for each result, for each group of it, and
+   * once at the end of the page. `addPage` reads parsed pages with them;
+   * the byte reader reads pages straight from JSON.
+   */
+
+  noteResult(day: number, estimated: boolean): void {
+    this.results += 1;
+    this.days.set(day, (this.days.get(day) ?? false) || estimated);
+  }
+
+  /** Appends a checked group of page `page`, the current one. */
+  append(
+    meter: number,
+    row: { readonly day: number; readonly usage: number; readonly unit: number },
+    result: number,
+    group: number,
+    metrics: GroupMetrics,
+  ): void {
     if (this.rows === this.meterOf.length) this.grow();
     const at = this.rows;
-    if (at === 0) this.firstHeld = Object.keys(row.metrics);
+    if (at === 0) this.firstHeld = metrics.names.slice(0, metrics.count);
 
-    this.meterOf[at] = this.meterAt(row.keys[0] as string, row.keys[1] as string);
+    this.meterOf[at] = meter;
     this.day[at] = row.day;
     this.usage[at] = row.usage;
-    this.unitOf[at] = row.usageUnit === null ? -1 : this.unitIndex(row.usageUnit);
-    this.places[at * 3] = row.page;
-    this.places[at * 3 + 1] = row.result;
-    this.places[at * 3 + 2] = row.group;
-    this.addCosts(at, row.metrics);
+    this.unitOf[at] = row.unit;
+    this.places[at * 3] = this.pageCount;
+    this.places[at * 3 + 1] = result;
+    this.places[at * 3 + 2] = group;
+    this.addCosts(at, metrics);
     this.rows = at + 1;
   }
 
+  endPage(): void {
+    this.pageCount += 1;
+  }
+
+  /** The index of a meter, added on first sight. */
+  meterOfText(service: string, usageType: string): number {
+    const hash = smallInteger(hashText(hashText(FNV_OFFSET, service) ^ KEY_SEPARATOR, usageType));
+    for (let meter = this.byHash.get(hash) ?? NO_METER; meter !== NO_METER; ) {
+      const known = this.meters[meter] as LoggedMeter;
+      if (known.usageType === usageType && known.service === service) return meter;
+      meter = this.sameHash[meter] as number;
+    }
+    return this.addMeter(hash, service, usageType);
+  }
+
+  /**
+   * `meterOfText` for keys given as the bytes of two JSON strings, each
+   * from a start to before an end. The bytes must be ASCII with no
+   * escapes, so that each byte is one character.
+   */
+  meterOfBytes(
+    bytes: Uint8Array,
+    service: number,
+    serviceEnd: number,
+    usage: number,
+    usageEnd: number,
+  ) {
+    const serviceHash = hashBytes(FNV_OFFSET, bytes, service, serviceEnd);
+    const hash = smallInteger(hashBytes(serviceHash ^ KEY_SEPARATOR, bytes, usage, usageEnd));
+    for (let meter = this.byHash.get(hash) ?? NO_METER; meter !== NO_METER; ) {
+      const known = this.meters[meter] as LoggedMeter;
+      if (
+        isText(known.usageType, bytes, usage, usageEnd) &&
+        isText(known.service, bytes, service, serviceEnd)
+      ) {
+        return meter;
+      }
+      meter = this.sameHash[meter] as number;
+    }
+    return this.addMeter(hash, latin1(bytes, service, serviceEnd), latin1(bytes, usage, usageEnd));
+  }
+
+  /** The index of a usage unit, added on first sight. */
+  unitOfText(unit: string): number {
+    const known = this.units.indexOf(unit);
+    if (known >= 0) return known;
+    this.units.push(unit);
+    return this.units.length - 1;
+  }
+
+  /** `unitOfText` for ASCII bytes with no escapes. */
+  unitOfBytes(bytes: Uint8Array, start: number, end: number): number {
+    for (let unit = 0; unit < this.units.length; unit++) {
+      if (isText(this.units[unit] as string, bytes, start, end)) return unit;
+    }
+    return this.unitOfText(latin1(bytes, start, end));
+  }
+
+  private addRow(row: CostRow): void {
+    const metrics = this.scratch;
+    let count = 0;
+    for (const name in row.metrics) {
+      metrics.names[count] = name;
+      metrics.amounts[count] = COST_METRIC_NAMES.has(name)
+        ? amountOf((row.metrics[name] as { Amount?: unknown }).Amount)
+        : Number.NaN;
+      count++;
+    }
+    metrics.count = count;
+    const meter = this.meterOfText(row.keys[0] as string, row.keys[1] as string);
+    const unit = row.usageUnit === null ? -1 : this.unitOfText(row.usageUnit);
+    this.append(meter, { day: row.day, usage: row.usage, unit }, row.result, row.group, metrics);
+  }
+
   /** Each cost metric of a group into its column; a metric new to the log starts one. */
-  private addCosts(at: number, metrics: CostRow['metrics']): void {
+  private addCosts(at: number, metrics: GroupMetrics): void {
     let held = 0;
-    for (const name in metrics) {
+    for (let index = 0; index < metrics.count; index++) {
+      const name = metrics.names[index] as string;
       if (!COST_METRIC_NAMES.has(name)) continue;
       let column = this.costs.get(name);
       if (column === undefined) {
@@ -124,55 +229,24 @@ export class SpendLog {
         this.costs.set(name, column);
         if (at > 0) this.missing.set(name, { row: 0, held: this.firstHeld });
       }
-      column[at] = amountOf((metrics[name] as { Amount?: unknown }).Amount);
+      column[at] = metrics.amounts[index] as number;
       held++;
     }
     if (held === this.costs.size) return;
+    const names = metrics.names.slice(0, metrics.count);
     for (const name of this.costs.keys()) {
-      if (name in metrics || this.missing.has(name)) continue;
-      this.missing.set(name, { row: at, held: Object.keys(metrics) });
+      if (names.includes(name) || this.missing.has(name)) continue;
+      this.missing.set(name, { row: at, held: names });
     }
   }
 
-  /** The meter of a row: most often the one that followed the previous row's meter last time. */
-  private meterAt(service: string, usageType: string): number {
-    // Comparing with the predicted meter is much cheaper than looking up two strings.
-    const predicted = this.previous < 0 ? -1 : (this.next[this.previous] as number);
-    const guess = predicted < 0 ? undefined : this.meters[predicted];
-    if (guess !== undefined && guess.usageType === usageType && guess.service === service) {
-      this.previous = predicted;
-      return predicted;
-    }
-    const meter = this.meterIndex(service, usageType);
-    if (this.previous >= 0) this.next[this.previous] = meter;
-    this.previous = meter;
+  private addMeter(hash: number, service: string, usageType: string): number {
+    const meter = this.meters.length;
+    this.meters.push({ service, usageType });
+    if (meter === this.sameHash.length) this.sameHash = grown(this.sameHash, NO_METER);
+    this.sameHash[meter] = this.byHash.get(hash) ?? NO_METER;
+    this.byHash.set(hash, meter);
     return meter;
-  }
-
-  private meterIndex(service: string, usageType: string): number {
-    // Pages list one service's meters together: most rows are of the last row's service.
-    let byUsage = service === this.lastService ? this.lastByUsage : this.byService.get(service);
-    if (byUsage === undefined) {
-      byUsage = new Map();
-      this.byService.set(service, byUsage);
-    }
-    this.lastService = service;
-    this.lastByUsage = byUsage;
-    let meter = byUsage.get(usageType);
-    if (meter === undefined) {
-      meter = this.meters.length;
-      this.meters.push({ service, usageType });
-      byUsage.set(usageType, meter);
-      if (meter === this.next.length) this.next = grown(this.next, -1);
-    }
-    return meter;
-  }
-
-  private unitIndex(unit: string): number {
-    const known = this.units.indexOf(unit);
-    if (known >= 0) return known;
-    this.units.push(unit);
-    return this.units.length - 1;
   }
 
   private grow(): void {
@@ -190,6 +264,42 @@ export function logSpend(pages: readonly unknown[], source: string): SpendLog {
   const log = new SpendLog(source);
   for (const page of pages) log.addPage(page);
   return log;
+}
+
+/** The hash in 30 bits: V8 keeps such numbers unboxed, and maps find them faster. */
+function smallInteger(hash: number): number {
+  return hash & 0x3fffffff;
+}
+
+/** FNV-1a, on from `hash`, over the character codes of `text`. */
+function hashText(hash: number, text: string): number {
+  let mixed = hash;
+  for (let index = 0; index < text.length; index++) {
+    mixed = Math.imul(mixed ^ text.charCodeAt(index), FNV_PRIME);
+  }
+  return mixed;
+}
+
+/** `hashText` over bytes: the same hash as the text they spell, when they are ASCII. */
+function hashBytes(hash: number, bytes: Uint8Array, start: number, end: number): number {
+  let mixed = hash;
+  for (let index = start; index < end; index++) {
+    mixed = Math.imul(mixed ^ (bytes[index] as number), FNV_PRIME);
+  }
+  return mixed;
+}
+
+/** True when the ASCII bytes spell `text`. */
+function isText(text: string, bytes: Uint8Array, start: number, end: number): boolean {
+  if (text.length !== end - start) return false;
+  for (let index = 0; index < text.length; index++) {
+    if (text.charCodeAt(index) !== bytes[start + index]) return false;
+  }
+  return true;
+}
+
+function latin1(bytes: Uint8Array, start: number, end: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
 }
 
 /** Twice the room, the contents kept and the new room set to `fill`. */

@@ -1,148 +1,41 @@
 /**
  * Splits the JSON bytes of a capture into its pages without parsing the
  * whole of it: only the outer one or two levels are read here, and each
- * page is parsed on its own, so at most one parsed page is held at a time.
+ * spend page is handed on as bytes, to be read on its own, so that at
+ * most one page is held at a time.
  */
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_LIST = 0x5b;
-const CLOSE_LIST = 0x5d;
+import { JSON_BYTES, JsonCursor, NotReadable, parse } from './json-cursor';
+
+const { CLOSE_OBJECT, COLON, COMMA, OPEN_LIST, OPEN_OBJECT } = JSON_BYTES;
+
 const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf] as const;
+
+/**
+ * Reads one spend page, the bytes from `start` to before `end`. A
+ * `NotReadable` it throws (as `parse` does for text that is not JSON)
+ * leaves the capture to the whole read.
+ */
+export type SpendPageReader = (bytes: Uint8Array, start: number, end: number) => void;
 
 /** The top-level keys, each value parsed, except the spend pages that went to `onSpendPage`. */
 export type SplitCapture =
   | { readonly kind: 'pages' }
   | { readonly kind: 'operations'; readonly parts: Record<string, unknown> };
 
-/** Thrown inside the split when the text is not what it can read; never leaves the module. */
-class NotSplittable extends Error {}
-
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
-}
-
-class Cursor {
-  at = 0;
-
-  constructor(private readonly bytes: Uint8Array) {
-    if (BYTE_ORDER_MARK.every((code, index) => bytes[index] === code)) this.at = 3;
-  }
-
-  /** The next byte that is not white space, without taking it; -1 at the end. */
-  peek(): number {
-    while (this.at < this.bytes.length && isSpace(this.bytes[this.at] as number)) this.at++;
-    return this.at < this.bytes.length ? (this.bytes[this.at] as number) : -1;
-  }
-
-  expect(code: number): void {
-    if (this.peek() !== code) throw new NotSplittable();
-    this.at++;
-  }
-
-  /** Takes `code` if it comes next. */
-  take(code: number): boolean {
-    if (this.peek() !== code) return false;
-    this.at++;
-    return true;
-  }
-
-  /** The next value, parsed. */
-  value(): unknown {
-    return parse(this.rawValue());
-  }
-
-  /** The next value's text, skipped over; it is checked only when parsed. */
-  rawValue(): string {
-    const bytes = this.bytes;
-    const start = this.at;
-    const first = this.peek();
-    if (first === -1) throw new NotSplittable();
-    let at = this.at;
-    if (first === QUOTE) {
-      at = stringEnd(bytes, at);
-    } else if (first === OPEN_OBJECT || first === OPEN_LIST) {
-      at = nestedEnd(bytes, at);
-    } else {
-      while (at < bytes.length && !isDelimiter(bytes[at] as number)) at++;
-    }
-    this.at = at;
-    return decode(bytes, start, at);
-  }
-
-  /** Calls `each` for every value of the list that comes next. */
-  eachOfList(each: () => void): void {
-    this.expect(OPEN_LIST);
-    if (this.take(CLOSE_LIST)) return;
-    do each();
-    while (this.take(COMMA));
-    this.expect(CLOSE_LIST);
-  }
-
-  atEnd(): boolean {
-    return this.peek() === -1;
-  }
-}
-
-function isDelimiter(code: number): boolean {
-  return code === COMMA || code === CLOSE_OBJECT || code === CLOSE_LIST || isSpace(code);
-}
-
-/** The index after the string that starts at `at`. */
-function stringEnd(bytes: Uint8Array, at: number): number {
-  for (let index = at + 1; index < bytes.length; index++) {
-    const code = bytes[index];
-    if (code === BACKSLASH) index++;
-    else if (code === QUOTE) return index + 1;
-  }
-  throw new NotSplittable();
-}
-
-/** The index after the object or list that starts at `at`, strings inside skipped. */
-function nestedEnd(bytes: Uint8Array, at: number): number {
-  let depth = 0;
-  for (let index = at; index < bytes.length; index++) {
-    const code = bytes[index];
-    if (code === QUOTE) {
-      index = stringEnd(bytes, index) - 1;
-    } else if (code === OPEN_OBJECT || code === OPEN_LIST) {
-      depth++;
-    } else if (code === CLOSE_OBJECT || code === CLOSE_LIST) {
-      depth--;
-      if (depth === 0) return index + 1;
-    }
-  }
-  throw new NotSplittable();
-}
-
-function decode(bytes: Uint8Array, start: number, end: number): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8');
-}
-
-function parse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new NotSplittable();
-  }
-}
-
 /**
  * Splits a capture keyed by operation, or a JSON list of pages, handing
- * each `GetCostAndUsage` page to `onSpendPage` as it is parsed. Returns
+ * each `GetCostAndUsage` page's bytes to `onSpendPage` in turn. Returns
  * null for anything else (a single page, JSON that is not a capture, text
  * that is not JSON, a key given twice): the caller reads those whole, for
- * the exact message. An error thrown by `onSpendPage` is passed on.
+ * the exact message. Any other error `onSpendPage` throws is passed on.
  */
 export function splitCaptureText(
   bytes: Uint8Array,
-  onSpendPage: (page: unknown) => void,
+  onSpendPage: SpendPageReader,
 ): SplitCapture | null {
-  const cursor = new Cursor(bytes);
+  const bom = BYTE_ORDER_MARK.every((code, index) => bytes[index] === code);
+  const cursor = new JsonCursor(bytes, bom ? BYTE_ORDER_MARK.length : 0, bytes.length);
   try {
     const split =
       cursor.peek() === OPEN_LIST
@@ -150,25 +43,22 @@ export function splitCaptureText(
         : splitOperations(cursor, onSpendPage);
     return split !== null && cursor.atEnd() ? split : null;
   } catch (error) {
-    if (error instanceof NotSplittable) return null;
+    if (error instanceof NotReadable) return null;
     throw error;
   }
 }
 
-function splitPages(cursor: Cursor, onSpendPage: (page: unknown) => void): SplitCapture | null {
+function splitPages(cursor: JsonCursor, onSpendPage: SpendPageReader): SplitCapture | null {
   let pages = 0;
   cursor.eachOfList(() => {
-    onSpendPage(cursor.value());
+    readPage(cursor, onSpendPage);
     pages++;
   });
   // An empty list is not a capture; the whole read says so.
   return pages === 0 ? null : { kind: 'pages' };
 }
 
-function splitOperations(
-  cursor: Cursor,
-  onSpendPage: (page: unknown) => void,
-): SplitCapture | null {
+function splitOperations(cursor: JsonCursor, onSpendPage: SpendPageReader): SplitCapture | null {
   const parts = new Map<string, unknown>();
   let streamed = false;
   cursor.expect(OPEN_OBJECT);
@@ -177,10 +67,10 @@ function splitOperations(
     const key = parse(cursor.rawValue());
     cursor.expect(COLON);
     if (typeof key !== 'string' || parts.has(key) || (key === 'GetCostAndUsage' && streamed)) {
-      throw new NotSplittable();
+      throw new NotReadable();
     }
     if (key === 'GetCostAndUsage' && cursor.peek() === OPEN_LIST) {
-      cursor.eachOfList(() => onSpendPage(cursor.value()));
+      cursor.eachOfList(() => readPage(cursor, onSpendPage));
       streamed = true;
     } else {
       parts.set(key, cursor.value());
@@ -190,4 +80,9 @@ function splitOperations(
 
   const hasSpend = streamed || parts.get('GetCostAndUsage') !== undefined;
   return hasSpend ? { kind: 'operations', parts: Object.fromEntries(parts) } : null;
+}
+
+function readPage(cursor: JsonCursor, onSpendPage: SpendPageReader): void {
+  const start = cursor.skipValue();
+  onSpendPage(cursor.bytes, start, cursor.at);
 }

@@ -1,0 +1,361 @@
+/**
+ * Reads a GetCostAndUsage page straight from its JSON bytes into a spend
+ * log, without building the page's objects: parsing a wide account's
+ * pages costs more than everything done with them afterwards.
+ *
+ * It reads the plain form that Cost Explorer, the AWS SDK and the AWS CLI
+ * write: keys, metric names and units as ASCII strings without escapes,
+ * amounts as plain decimal strings, and the group fields they give. For
+ * anything else it adds nothing to the log and returns false, and the
+ * page is parsed and read the usual way, which also gives the exact
+ * message for a page that is wrong.
+ */
+import { COST_METRICS } from '../settings/settings';
+import { amountOf, plainDecimalBytes } from './amount';
+import { checkedResultDay, type ResultRecord, SERVICE_USAGE_SHAPE } from './cost-pages';
+import { CaptureError } from './errors';
+import { decode, JSON_BYTES, JsonCursor, NotReadable } from './json-cursor';
+
+const { BACKSLASH, CLOSE_LIST, CLOSE_OBJECT, COLON, COMMA, OPEN_LIST, OPEN_OBJECT, QUOTE } =
+  JSON_BYTES;
+
+import type { GroupMetrics, SpendLog } from './spend-log';
+
+const USAGE_QUANTITY = 'UsageQuantity';
+/** The metric names read here; a page with any other is read the usual way. */
+const METRICS: readonly string[] = [...COST_METRICS, USAGE_QUANTITY];
+const USAGE_METRIC = METRICS.indexOf(USAGE_QUANTITY);
+/** Stands for a result's non-empty `Groups` in the checks of `checkedResultDay`. */
+const SOME_GROUPS: readonly unknown[] = [true];
+const NO_GROUPS: readonly unknown[] = [];
+const FIRST_CAPACITY = 8192;
+
+/** The groups of the page as read, before they are added to the log. */
+type GroupColumns = {
+  /** Per group: its result, then the start and end of service, usage type and usage unit. */
+  places: Int32Array;
+  usage: Float64Array;
+  /** Per group, per metric of `METRICS`: its amount, NaN when absent. */
+  amounts: Float64Array;
+  /** Per group, per metric: its position in the group, -1 when absent. */
+  order: Int8Array;
+};
+
+const PLACE_FIELDS = 7;
+
+/**
+ * Reads the page of bytes from `start` to before `end` into `log` as its
+ * next page, and returns true; or returns false, having added nothing,
+ * when the page is not in the plain form (or is wrong in any way).
+ */
+export function readPageBytes(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  log: SpendLog,
+): boolean {
+  // The currency is set by the first page read the usual way; until then there is nothing to match.
+  if (log.currency.unit === null) return false;
+  const reader = new PageBytesReader(new JsonCursor(bytes, start, end), log.currency.unit);
+  try {
+    reader.readPage();
+  } catch (error) {
+    if (error instanceof NotReadable) return false;
+    throw error;
+  }
+  return reader.addTo(log);
+}
+
+class PageBytesReader {
+  private groups = 0;
+  private columns: GroupColumns = newColumns(FIRST_CAPACITY);
+  private readonly results: ResultRecord[] = [];
+  private definitions: unknown;
+  private readonly currency: Uint8Array;
+  /** The key of the member being read, from its start to before its end. */
+  private keyStart = 0;
+  private keyEnd = 0;
+  /** Where the unit read last ends. */
+  private unitEnd = -1;
+
+  constructor(
+    private readonly cursor: JsonCursor,
+    currency: string,
+  ) {
+    this.currency = Buffer.from(currency, 'latin1');
+  }
+
+  /** The page object: its results, its grouping, and other fields, parsed and left unread. */
+  readPage(): void {
+    const seen = new Set<string>();
+    this.eachMember(() => {
+      const key = this.onceEach(seen);
+      if (key === 'ResultsByTime') this.cursor.eachOfList(() => this.readResult());
+      else if (key === 'GroupDefinitions') this.definitions = this.cursor.value();
+      else this.cursor.value();
+    });
+    if (!seen.has('ResultsByTime') || this.cursor.peek() !== -1) throw new NotReadable();
+  }
+
+  /** Adds what was read to the log, after the checks of the usual walk; false if one fails. */
+  addTo(log: SpendLog): boolean {
+    const days = this.checkedDays(log);
+    if (days === null) return false;
+    this.results.forEach((result, index) => {
+      log.noteResult(days[index] as number, result.Estimated === true);
+    });
+
+    const { bytes } = this.cursor;
+    const { places, usage } = this.columns;
+    const metrics: GroupMetrics = { count: 0, names: [], amounts: [] };
+    const row = { day: 0, usage: 0, unit: -1 };
+    let group = 0;
+    for (let at = 0; at < this.groups; at++) {
+      const base = at * PLACE_FIELDS;
+      const result = places[base] as number;
+      group = at > 0 && places[base - PLACE_FIELDS] === result ? group + 1 : 0;
+      const meter = log.meterOfBytes(
+        bytes,
+        places[base + 1] as number,
+        places[base + 2] as number,
+        places[base + 3] as number,
+        places[base + 4] as number,
+      );
+      const unitStart = places[base + 5] as number;
+      row.day = days[result] as number;
+      row.usage = usage[at] as number;
+      row.unit = unitStart < 0 ? -1 : log.unitOfBytes(bytes, unitStart, places[base + 6] as number);
+      this.metricsOf(at, metrics);
+      log.append(meter, row, result, group, metrics);
+    }
+    log.endPage();
+    return true;
+  }
+
+  /** Each result's day, checked as the usual walk checks it; null when a check fails. */
+  private checkedDays(log: SpendLog): number[] | null {
+    const page = log.pages;
+    const body = this.definitions === undefined ? {} : { GroupDefinitions: this.definitions };
+    const ctx = { source: log.source, operation: 'GetCostAndUsage' };
+    const walk = { ctx, shape: SERVICE_USAGE_SHAPE };
+    try {
+      return this.results.map((result, index) => checkedResultDay(body, page, index, result, walk));
+    } catch (error) {
+      if (error instanceof CaptureError) return null;
+      throw error;
+    }
+  }
+
+  /** A result: its period and other fields parsed, its groups read. */
+  private readResult(): void {
+    const result: Record<string, unknown> = {};
+    const index = this.results.length;
+    const seen = new Set<string>();
+    let groups = 0;
+    this.eachMember(() => {
+      const key = this.onceEach(seen);
+      if (key !== 'Groups') {
+        result[key] = this.cursor.value();
+        return;
+      }
+      this.cursor.eachOfList(() => {
+        this.readGroup(index);
+        groups++;
+      });
+    });
+    if (seen.has('Groups')) result.Groups = groups > 0 ? SOME_GROUPS : NO_GROUPS;
+    this.results.push(result);
+  }
+
+  /** A group: its two keys and its metrics, nothing else. */
+  private readGroup(result: number): void {
+    if (this.groups === this.columns.usage.length) this.columns = grownColumns(this.columns);
+    const at = this.groups;
+    const { places, amounts, order } = this.columns;
+    const base = at * PLACE_FIELDS;
+    places[base] = result;
+    places[base + 5] = -1;
+    amounts.fill(Number.NaN, at * METRICS.length, (at + 1) * METRICS.length);
+    order.fill(-1, at * METRICS.length, (at + 1) * METRICS.length);
+    let sawKeys = false;
+    let sawMetrics = false;
+
+    this.eachMember(() => {
+      if (this.isKey('Keys') && !sawKeys) {
+        sawKeys = true;
+        this.readKeys(base);
+      } else if (this.isKey('Metrics') && !sawMetrics) {
+        sawMetrics = true;
+        this.readMetrics(at);
+      } else {
+        throw new NotReadable();
+      }
+    });
+    if (!sawKeys || !sawMetrics) throw new NotReadable();
+    this.groups = at + 1;
+  }
+
+  /** `["service", "usage type"]`, as the places of the two strings. */
+  private readKeys(base: number): void {
+    const { cursor } = this;
+    const { places } = this.columns;
+    cursor.expect(OPEN_LIST);
+    places[base + 1] = this.stringStart();
+    places[base + 2] = cursor.at - 1;
+    cursor.expect(COMMA);
+    places[base + 3] = this.stringStart();
+    places[base + 4] = cursor.at - 1;
+    cursor.expect(CLOSE_LIST);
+  }
+
+  /** `{"UnblendedCost": {"Amount": "1.5", "Unit": "USD"}, ...}`: known metrics, each once. */
+  private readMetrics(at: number): void {
+    const { places, order } = this.columns;
+    let count = 0;
+    let cost = false;
+    this.eachMember(() => {
+      const metric = METRICS.findIndex((name) => this.isKey(name));
+      const slot = at * METRICS.length + metric;
+      if (metric < 0 || order[slot] !== -1) throw new NotReadable();
+      order[slot] = count++;
+      const unit = this.readAmount(slot);
+      if (metric === USAGE_METRIC) {
+        places[at * PLACE_FIELDS + 5] = unit;
+        places[at * PLACE_FIELDS + 6] = unit < 0 ? -1 : this.unitEnd;
+        this.columns.usage[at] = this.columns.amounts[slot] as number;
+      } else {
+        cost = true;
+        if (unit >= 0 && !this.isCurrency(unit, this.unitEnd)) throw new NotReadable();
+      }
+    });
+    if (!cost) throw new NotReadable();
+  }
+
+  /**
+   * `{"Amount": "1.5", "Unit": "USD"}`, the amount into `slot`. Returns
+   * where the unit starts (its end in `unitEnd`), or -1 when there is none.
+   */
+  private readAmount(slot: number): number {
+    const { cursor } = this;
+    let unit = -1;
+    let amount: number | null = null;
+    this.eachMember(() => {
+      if (this.isKey('Amount') && amount === null) {
+        const start = this.stringStart();
+        amount = plainDecimalBytes(cursor.bytes, start, cursor.at - 1) ?? this.amountAt(start);
+        if (Number.isNaN(amount)) throw new NotReadable();
+      } else if (this.isKey('Unit') && unit < 0) {
+        unit = this.stringStart();
+        this.unitEnd = cursor.at - 1;
+      } else {
+        throw new NotReadable();
+      }
+    });
+    if (amount === null) throw new NotReadable();
+    this.columns.amounts[slot] = amount;
+    return unit;
+  }
+
+  /** The amount of the string just taken, which starts at `start`, read as `amountOf` reads it. */
+  private amountAt(start: number): number {
+    return amountOf(decode(this.cursor.bytes, start, this.cursor.at - 1));
+  }
+
+  /** A group's metrics, in their order in the group, as the log takes them. */
+  private metricsOf(at: number, metrics: GroupMetrics): void {
+    const { amounts, order } = this.columns;
+    metrics.count = 0;
+    for (let metric = 0; metric < METRICS.length; metric++) {
+      const position = order[at * METRICS.length + metric] as number;
+      if (position < 0) continue;
+      metrics.names[position] = METRICS[metric] as string;
+      metrics.amounts[position] = amounts[at * METRICS.length + metric] as number;
+      metrics.count++;
+    }
+  }
+
+  /**
+   * Calls `each` for each member of the object that comes next, with its
+   * key in `keyStart` and `keyEnd` and the cursor at its value, which
+   * `each` must take. An empty object is not read here.
+   */
+  private eachMember(each: () => void): void {
+    const { cursor } = this;
+    cursor.expect(OPEN_OBJECT);
+    do {
+      this.keyStart = this.stringStart();
+      this.keyEnd = cursor.at - 1;
+      cursor.expect(COLON);
+      each();
+    } while (cursor.take(COMMA));
+    cursor.expect(CLOSE_OBJECT);
+  }
+
+  /** The key being read, as text, which must not have come before in this object. */
+  private onceEach(seen: Set<string>): string {
+    const key = Buffer.from(this.cursor.bytes.subarray(this.keyStart, this.keyEnd)).toString();
+    if (seen.has(key)) throw new NotReadable();
+    seen.add(key);
+    return key;
+  }
+
+  private isKey(name: string): boolean {
+    return spells(this.cursor.bytes, this.keyStart, this.keyEnd, name);
+  }
+
+  private isCurrency(start: number, end: number): boolean {
+    const { bytes } = this.cursor;
+    if (end - start !== this.currency.length) return false;
+    for (let index = 0; index < this.currency.length; index++) {
+      if (bytes[start + index] !== this.currency[index]) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Takes a string of printable ASCII with no escapes and returns where its
+   * text starts; the cursor is left after the closing quote.
+   */
+  private stringStart(): number {
+    const { cursor } = this;
+    cursor.expect(QUOTE);
+    const start = cursor.at;
+    const { bytes, end } = cursor;
+    for (let at = start; at < end; at++) {
+      const code = bytes[at] as number;
+      if (code === QUOTE) {
+        cursor.at = at + 1;
+        return start;
+      }
+      if (code === BACKSLASH || code < 0x20 || code > 0x7e) break;
+    }
+    throw new NotReadable();
+  }
+}
+
+/** True when the ASCII bytes from `start` to before `end` spell `name`. */
+function spells(bytes: Uint8Array, start: number, end: number, name: string): boolean {
+  if (end - start !== name.length) return false;
+  for (let index = 0; index < name.length; index++) {
+    if (bytes[start + index] !== name.charCodeAt(index)) return false;
+  }
+  return true;
+}
+
+function newColumns(capacity: number): GroupColumns {
+  return {
+    places: new Int32Array(capacity * PLACE_FIELDS),
+    usage: new Float64Array(capacity),
+    amounts: new Float64Array(capacity * METRICS.length),
+    order: new Int8Array(capacity * METRICS.length),
+  };
+}
+
+function grownColumns(columns: GroupColumns): GroupColumns {
+  const bigger = newColumns(columns.usage.length * 2);
+  bigger.places.set(columns.places);
+  bigger.usage.set(columns.usage);
+  bigger.amounts.set(columns.amounts);
+  bigger.order.set(columns.order);
+  return bigger;
+}
