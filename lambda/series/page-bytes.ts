@@ -32,7 +32,10 @@ const FIRST_CAPACITY = 8192;
 
 /** The groups of the page as read, before they are added to the log. */
 type GroupColumns = {
-  /** Per group: its result, then the start and end of service, usage type and usage unit. */
+  /**
+   * Per group: its result, the start and end of its service, usage type
+   * and usage unit, and its meter when the log knows it already (else -1).
+   */
   places: Int32Array;
   usage: Float64Array;
   /** Per group, per metric of `METRICS`: its amount, NaN when absent. */
@@ -41,7 +44,7 @@ type GroupColumns = {
   order: Int8Array;
 };
 
-const PLACE_FIELDS = 7;
+const PLACE_FIELDS = 8;
 
 /**
  * Reads the page of bytes from `start` to before `end` into `log` as its
@@ -56,14 +59,14 @@ export function readPageBytes(
 ): boolean {
   // The currency is set by the first page read the usual way; until then there is nothing to match.
   if (log.currency.unit === null) return false;
-  const reader = new PageBytesReader(new JsonCursor(bytes, start, end), log.currency.unit);
+  const reader = new PageBytesReader(new JsonCursor(bytes, start, end), log, log.currency.unit);
   try {
     reader.readPage();
   } catch (error) {
     if (error instanceof NotReadable) return false;
     throw error;
   }
-  return reader.addTo(log);
+  return reader.addTo();
 }
 
 class PageBytesReader {
@@ -78,8 +81,10 @@ class PageBytesReader {
   /** Where the unit read last ends. */
   private unitEnd = -1;
 
+  /** `log` is only read until `addTo`: the meters it knows are looked up while the bytes are at hand. */
   constructor(
     private readonly cursor: JsonCursor,
+    private readonly log: SpendLog,
     currency: string,
   ) {
     this.currency = Buffer.from(currency, 'latin1');
@@ -88,17 +93,19 @@ class PageBytesReader {
   /** The page object: its results, its grouping, and other fields, parsed and left unread. */
   readPage(): void {
     const seen = new Set<string>();
-    this.eachMember(() => {
+    this.firstKey();
+    do {
       const key = this.onceEach(seen);
-      if (key === 'ResultsByTime') this.cursor.eachOfList(() => this.readResult());
+      if (key === 'ResultsByTime') this.eachOfList(() => this.readResult());
       else if (key === 'GroupDefinitions') this.definitions = this.cursor.value();
       else this.cursor.value();
-    });
+    } while (this.moreMembers());
     if (!seen.has('ResultsByTime') || this.cursor.peek() !== -1) throw new NotReadable();
   }
 
   /** Adds what was read to the log, after the checks of the usual walk; false if one fails. */
-  addTo(log: SpendLog): boolean {
+  addTo(): boolean {
+    const { log } = this;
     const days = this.checkedDays(log);
     if (days === null) return false;
     this.results.forEach((result, index) => {
@@ -114,13 +121,17 @@ class PageBytesReader {
       const base = at * PLACE_FIELDS;
       const result = places[base] as number;
       group = at > 0 && places[base - PLACE_FIELDS] === result ? group + 1 : 0;
-      const meter = log.meterOfBytes(
-        bytes,
-        places[base + 1] as number,
-        places[base + 2] as number,
-        places[base + 3] as number,
-        places[base + 4] as number,
-      );
+      const known = places[base + 7] as number;
+      const meter =
+        known >= 0
+          ? known
+          : log.meterOfBytes(
+              bytes,
+              places[base + 1] as number,
+              places[base + 2] as number,
+              places[base + 3] as number,
+              places[base + 4] as number,
+            );
       const unitStart = places[base + 5] as number;
       row.day = days[result] as number;
       row.usage = usage[at] as number;
@@ -151,19 +162,17 @@ class PageBytesReader {
     const result: Record<string, unknown> = {};
     const index = this.results.length;
     const seen = new Set<string>();
-    let groups = 0;
-    this.eachMember(() => {
+    this.firstKey();
+    do {
       const key = this.onceEach(seen);
       if (key !== 'Groups') {
         result[key] = this.cursor.value();
-        return;
+        continue;
       }
-      this.cursor.eachOfList(() => {
-        this.readGroup(index);
-        groups++;
-      });
-    });
-    if (seen.has('Groups')) result.Groups = groups > 0 ? SOME_GROUPS : NO_GROUPS;
+      const before = this.groups;
+      this.eachOfList(() => this.readGroup(index));
+      result.Groups = this.groups > before ? SOME_GROUPS : NO_GROUPS;
+    } while (this.moreMembers());
     this.results.push(result);
   }
 
@@ -180,7 +189,8 @@ class PageBytesReader {
     let sawKeys = false;
     let sawMetrics = false;
 
-    this.eachMember(() => {
+    this.firstKey();
+    do {
       if (this.isKey('Keys') && !sawKeys) {
         sawKeys = true;
         this.readKeys(base);
@@ -190,7 +200,7 @@ class PageBytesReader {
       } else {
         throw new NotReadable();
       }
-    });
+    } while (this.moreMembers());
     if (!sawKeys || !sawMetrics) throw new NotReadable();
     this.groups = at + 1;
   }
@@ -200,12 +210,23 @@ class PageBytesReader {
     const { cursor } = this;
     const { places } = this.columns;
     cursor.expect(OPEN_LIST);
-    places[base + 1] = this.stringStart();
-    places[base + 2] = cursor.at - 1;
+    const service = this.stringStart();
+    const serviceEnd = cursor.at - 1;
     cursor.expect(COMMA);
-    places[base + 3] = this.stringStart();
-    places[base + 4] = cursor.at - 1;
+    const usage = this.stringStart();
+    const usageEnd = cursor.at - 1;
     cursor.expect(CLOSE_LIST);
+    places[base + 1] = service;
+    places[base + 2] = serviceEnd;
+    places[base + 3] = usage;
+    places[base + 4] = usageEnd;
+    places[base + 7] = this.log.knownMeterOfBytes(
+      cursor.bytes,
+      service,
+      serviceEnd,
+      usage,
+      usageEnd,
+    );
   }
 
   /** `{"UnblendedCost": {"Amount": "1.5", "Unit": "USD"}, ...}`: known metrics, each once. */
@@ -213,8 +234,9 @@ class PageBytesReader {
     const { places, order } = this.columns;
     let count = 0;
     let cost = false;
-    this.eachMember(() => {
-      const metric = METRICS.findIndex((name) => this.isKey(name));
+    this.firstKey();
+    do {
+      const metric = this.metricOfKey();
       const slot = at * METRICS.length + metric;
       if (metric < 0 || order[slot] !== -1) throw new NotReadable();
       order[slot] = count++;
@@ -227,7 +249,7 @@ class PageBytesReader {
         cost = true;
         if (unit >= 0 && !this.isCurrency(unit, this.unitEnd)) throw new NotReadable();
       }
-    });
+    } while (this.moreMembers());
     if (!cost) throw new NotReadable();
   }
 
@@ -239,7 +261,8 @@ class PageBytesReader {
     const { cursor } = this;
     let unit = -1;
     let amount: number | null = null;
-    this.eachMember(() => {
+    this.firstKey();
+    do {
       if (this.isKey('Amount') && amount === null) {
         const start = this.stringStart();
         amount = plainDecimalBytes(cursor.bytes, start, cursor.at - 1) ?? this.amountAt(start);
@@ -250,10 +273,18 @@ class PageBytesReader {
       } else {
         throw new NotReadable();
       }
-    });
+    } while (this.moreMembers());
     if (amount === null) throw new NotReadable();
     this.columns.amounts[slot] = amount;
     return unit;
+  }
+
+  /** The index in `METRICS` of the key being read; -1 when it is none of them. */
+  private metricOfKey(): number {
+    for (let metric = 0; metric < METRICS.length; metric++) {
+      if (this.isKey(METRICS[metric] as string)) return metric;
+    }
+    return -1;
   }
 
   /** The amount of the string just taken, which starts at `start`, read as `amountOf` reads it. */
@@ -275,20 +306,39 @@ class PageBytesReader {
   }
 
   /**
-   * Calls `each` for each member of the object that comes next, with its
-   * key in `keyStart` and `keyEnd` and the cursor at its value, which
-   * `each` must take. An empty object is not read here.
+   * Takes the opening of an object and its first key: objects are read as
+   * `firstKey(); do { ...take the value... } while (moreMembers())`, the
+   * key being read in `keyStart` and `keyEnd`. An empty object is not read.
    */
-  private eachMember(each: () => void): void {
+  private firstKey(): void {
+    this.cursor.expect(OPEN_OBJECT);
+    this.nextKey();
+  }
+
+  /** After a member's value: takes the next key and returns true, or the object's end. */
+  private moreMembers(): boolean {
+    if (this.cursor.take(COMMA)) {
+      this.nextKey();
+      return true;
+    }
+    this.cursor.expect(CLOSE_OBJECT);
+    return false;
+  }
+
+  private nextKey(): void {
+    this.keyStart = this.stringStart();
+    this.keyEnd = this.cursor.at - 1;
+    this.cursor.expect(COLON);
+  }
+
+  /** Calls `each` for each value of the list that comes next. */
+  private eachOfList(each: () => void): void {
     const { cursor } = this;
-    cursor.expect(OPEN_OBJECT);
-    do {
-      this.keyStart = this.stringStart();
-      this.keyEnd = cursor.at - 1;
-      cursor.expect(COLON);
-      each();
-    } while (cursor.take(COMMA));
-    cursor.expect(CLOSE_OBJECT);
+    cursor.expect(OPEN_LIST);
+    if (cursor.take(CLOSE_LIST)) return;
+    do each();
+    while (cursor.take(COMMA));
+    cursor.expect(CLOSE_LIST);
   }
 
   /** The key being read, as text, which must not have come before in this object. */

@@ -7,9 +7,9 @@ import {
   type WalkOptions,
   walkCostPage,
 } from './cost-pages';
+import { type LoggedMeter, MeterKeys } from './meter-keys';
 
-/** A (service, usage type) pair, as the log first saw it. */
-export type LoggedMeter = { readonly service: string; readonly usageType: string };
+export type { LoggedMeter };
 
 /** Where a row came from, for messages: 0-based page, result and group. */
 export type RowPlace = { readonly page: number; readonly result: number; readonly group: number };
@@ -25,11 +25,6 @@ export type MissingMetric = { readonly row: number; readonly held: readonly stri
 export type GroupMetrics = { count: number; readonly names: string[]; readonly amounts: number[] };
 
 const FIRST_CAPACITY = 1024;
-const NO_METER = -1;
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-/** Mixed in between a meter's service and usage type. */
-const KEY_SEPARATOR = 0x7c;
 
 /**
  * The main pages of a capture (DAILY spend grouped by SERVICE and
@@ -43,7 +38,7 @@ const KEY_SEPARATOR = 0x7c;
  */
 export class SpendLog {
   /** Meters in order of first sight; rows name them by index. */
-  readonly meters: LoggedMeter[] = [];
+  readonly meters: readonly LoggedMeter[];
   /** Usage units in order of first sight; rows name them by index, -1 for none. */
   readonly units: string[] = [];
   /** Each day some result is for, and whether any page marks it estimated. */
@@ -67,13 +62,12 @@ export class SpendLog {
   readonly missing = new Map<string, MissingMetric>();
 
   private pageCount = 0;
-  /** Meters by the hash of their keys; meters with the same hash are chained in `sameHash`. */
-  private readonly byHash = new Map<number, number>();
-  private sameHash = new Int32Array(FIRST_CAPACITY).fill(NO_METER);
+  private readonly meterKeys = new MeterKeys();
   private readonly walk: WalkOptions;
   private readonly scratch: GroupMetrics = { count: 0, names: [], amounts: [] };
 
   constructor(readonly source: string) {
+    this.meters = this.meterKeys.meters;
     this.walk = {
       ctx: { source, operation: 'GetCostAndUsage' },
       shape: SERVICE_USAGE_SHAPE,
@@ -147,42 +141,31 @@ export class SpendLog {
     this.pageCount += 1;
   }
 
-  /** The index of a meter, added on first sight. */
+  /** The index of a meter, numbered on first sight. */
   meterOfText(service: string, usageType: string): number {
-    const hash = smallInteger(hashText(hashText(FNV_OFFSET, service) ^ KEY_SEPARATOR, usageType));
-    for (let meter = this.byHash.get(hash) ?? NO_METER; meter !== NO_METER; ) {
-      const known = this.meters[meter] as LoggedMeter;
-      if (known.usageType === usageType && known.service === service) return meter;
-      meter = this.sameHash[meter] as number;
-    }
-    return this.addMeter(hash, service, usageType);
+    return this.meterKeys.ofText(service, usageType);
   }
 
-  /**
-   * `meterOfText` for keys given as the bytes of two JSON strings, each
-   * from a start to before an end. The bytes must be ASCII with no
-   * escapes, so that each byte is one character.
-   */
+  /** `meterOfText` for keys given as ASCII bytes; see `MeterKeys.ofBytes`. */
   meterOfBytes(
     bytes: Uint8Array,
     service: number,
     serviceEnd: number,
     usage: number,
     usageEnd: number,
-  ) {
-    const serviceHash = hashBytes(FNV_OFFSET, bytes, service, serviceEnd);
-    const hash = smallInteger(hashBytes(serviceHash ^ KEY_SEPARATOR, bytes, usage, usageEnd));
-    for (let meter = this.byHash.get(hash) ?? NO_METER; meter !== NO_METER; ) {
-      const known = this.meters[meter] as LoggedMeter;
-      if (
-        isText(known.usageType, bytes, usage, usageEnd) &&
-        isText(known.service, bytes, service, serviceEnd)
-      ) {
-        return meter;
-      }
-      meter = this.sameHash[meter] as number;
-    }
-    return this.addMeter(hash, latin1(bytes, service, serviceEnd), latin1(bytes, usage, usageEnd));
+  ): number {
+    return this.meterKeys.ofBytes(bytes, service, serviceEnd, usage, usageEnd);
+  }
+
+  /** The meter `meterOfBytes` would give when it is known, else -1; adds nothing. */
+  knownMeterOfBytes(
+    bytes: Uint8Array,
+    service: number,
+    serviceEnd: number,
+    usage: number,
+    usageEnd: number,
+  ): number {
+    return this.meterKeys.findBytes(bytes, service, serviceEnd, usage, usageEnd);
   }
 
   /** The index of a usage unit, added on first sight. */
@@ -240,15 +223,6 @@ export class SpendLog {
     }
   }
 
-  private addMeter(hash: number, service: string, usageType: string): number {
-    const meter = this.meters.length;
-    this.meters.push({ service, usageType });
-    if (meter === this.sameHash.length) this.sameHash = grown(this.sameHash, NO_METER);
-    this.sameHash[meter] = this.byHash.get(hash) ?? NO_METER;
-    this.byHash.set(hash, meter);
-    return meter;
-  }
-
   private grow(): void {
     this.meterOf = grown(this.meterOf, 0);
     this.day = grown(this.day, 0);
@@ -264,29 +238,6 @@ export function logSpend(pages: readonly unknown[], source: string): SpendLog {
   const log = new SpendLog(source);
   for (const page of pages) log.addPage(page);
   return log;
-}
-
-/** The hash in 30 bits: V8 keeps such numbers unboxed, and maps find them faster. */
-function smallInteger(hash: number): number {
-  return hash & 0x3fffffff;
-}
-
-/** FNV-1a, on from `hash`, over the character codes of `text`. */
-function hashText(hash: number, text: string): number {
-  let mixed = hash;
-  for (let index = 0; index < text.length; index++) {
-    mixed = Math.imul(mixed ^ text.charCodeAt(index), FNV_PRIME);
-  }
-  return mixed;
-}
-
-/** `hashText` over bytes: the same hash as the text they spell, when they are ASCII. */
-function hashBytes(hash: number, bytes: Uint8Array, start: number, end: number): number {
-  let mixed = hash;
-  for (let index = start; index < end; index++) {
-    mixed = Math.imul(mixed ^ (bytes[index] as number), FNV_PRIME);
-  }
-  return mixed;
 }
 
 /** True when the ASCII bytes spell `text`. */
