@@ -8,11 +8,7 @@ import type { SpendLog } from './spend-log';
 import type { MeterSeries, ServiceKind } from './types';
 import { parseUsageType } from './usage-type';
 
-/**
- * A meter while the log is read, with its daily cost and usage. NaN marks
- * a day not yet set: amounts are checked to be numbers before they get
- * here.
- */
+/** A meter while the log is read, with its daily cost and usage; 0 for a day with no row. */
 type MeterBuilder = {
   /** `service|usageType`. */
   readonly key: string;
@@ -45,26 +41,14 @@ function newBuilder(service: string, usageType: string, days: number): MeterBuil
     key: `${service}|${usageType}`,
     service,
     usageType,
-    cost: new Array<number>(days).fill(Number.NaN),
-    usage: new Array<number>(days).fill(Number.NaN),
+    cost: new Array<number>(days).fill(0),
+    usage: new Array<number>(days).fill(0),
     usageUnit: null,
   };
 }
 
-/** Days never set become no spend, in place: the arrays become the series'. */
-function zeroUnset(builder: MeterBuilder): void {
-  const { cost, usage } = builder;
-  for (let day = 0; day < cost.length; day++) {
-    if (Number.isNaN(cost[day])) {
-      cost[day] = 0;
-      usage[day] = 0;
-    }
-  }
-}
-
 function toSeries(builder: MeterBuilder, kinds: Map<string, ServiceKind>) {
   const { service, usageType, cost, usage } = builder;
-  zeroUnset(builder);
   const series: MeterSeries = {
     meter: {
       key: builder.key,
@@ -93,10 +77,16 @@ type CollectOptions = {
   readonly settings: Settings;
 };
 
+/** A repeated (day, meter): the row that repeats it and the earlier row it repeats. */
+type Repeat = { readonly row: number; readonly earlier: number };
+
 /**
  * Reads the watched meters' daily cost and usage from the log into arrays
  * aligned with the calendar's days. Days outside the calendar are left
  * out; a (day, service, usage type) that comes twice throws.
+ *
+ * The rows are taken meter by meter, so that each meter's arrays are
+ * filled in one go rather than a day at a time across all of them.
  */
 export function collectMeters(
   log: SpendLog,
@@ -106,56 +96,93 @@ export function collectMeters(
   const cost = costColumn(log, ctx, options.metric);
   const { first } = options.calendar;
   const days = options.calendar.days.length;
+  const { starts, rows } = rowsByMeter(log, first, days);
+  const { day: dayOf, usage, unitOf } = log;
   const watchedServices = new Map<string, boolean>();
-  const builders: (MeterBuilder | null | undefined)[] = new Array(log.meters.length);
+  const builders: MeterBuilder[] = [];
+  /** Per day of the calendar: the last meter (plus one) that set it, and the row that did. */
+  const setFor = new Int32Array(days);
+  const setBy = new Int32Array(days);
+  let repeat: Repeat | null = null;
   let negativeDays = 0;
-  let lowest: CreditExample | null = null;
+  let lowest: (CreditExample & { row: number }) | null = null;
 
-  for (let row = 0; row < log.rows; row++) {
-    const index = (log.day[row] as number) - first;
-    if (index < 0 || index >= days) continue;
-    const meterIndex = log.meterOf[row] as number;
-    let meter = builders[meterIndex];
-    if (meter === undefined) {
-      const { service, usageType } = log.meters[meterIndex] as SpendLog['meters'][number];
-      let watched = watchedServices.get(service);
-      if (watched === undefined) {
-        watched = isWatchedService(service, options.settings);
-        watchedServices.set(service, watched);
-      }
-      meter = watched ? newBuilder(service, usageType, days) : null;
-      builders[meterIndex] = meter;
+  for (let meter = 0; meter < log.meters.length; meter++) {
+    const end = starts[meter + 1] as number;
+    if (starts[meter] === end) continue;
+    const { service, usageType } = log.meters[meter] as SpendLog['meters'][number];
+    let watched = watchedServices.get(service);
+    if (watched === undefined) {
+      watched = isWatchedService(service, options.settings);
+      watchedServices.set(service, watched);
     }
-    if (meter === null) continue;
+    if (!watched) continue;
 
-    const amount = cost[row] as number;
-    if (!Number.isNaN(meter.cost[index])) throw repeatedRow(log, ctx, meter, row);
-    meter.cost[index] = amount;
-    meter.usage[index] = log.usage[row] as number;
-    const unit = log.unitOf[row] as number;
-    if (meter.usageUnit === null && unit >= 0) meter.usageUnit = log.units[unit] as string;
-    if (amount < 0) {
+    const builder = newBuilder(service, usageType, days);
+    builders.push(builder);
+    for (let at = starts[meter] as number; at < end; at++) {
+      const row = rows[at] as number;
+      const index = (dayOf[row] as number) - first;
+      if (setFor[index] === meter + 1) {
+        if (repeat === null || row < repeat.row) repeat = { row, earlier: setBy[index] as number };
+        continue;
+      }
+      setFor[index] = meter + 1;
+      setBy[index] = row;
+
+      const amount = cost[row] as number;
+      builder.cost[index] = amount;
+      builder.usage[index] = usage[row] as number;
+      const unit = unitOf[row] as number;
+      if (builder.usageUnit === null && unit >= 0) builder.usageUnit = log.units[unit] as string;
+      if (amount >= 0) continue;
       negativeDays++;
-      if (lowest === null || amount < lowest.cost) {
-        lowest = {
-          meterKey: `${meter.service} / ${meter.usageType}`,
-          day: first + index,
-          cost: amount,
-        };
+      if (lowest === null || amount < lowest.cost || (amount === lowest.cost && row < lowest.row)) {
+        lowest = { meterKey: `${service} / ${usageType}`, day: first + index, cost: amount, row };
       }
     }
   }
+  if (repeat !== null) throw repeatedRow(log, ctx, repeat);
 
   const kinds = new Map<string, ServiceKind>();
   for (const service of watchedServices.keys()) kinds.set(service, serviceKind(service));
-  const kept = builders.filter((builder): builder is MeterBuilder => builder != null);
   const unwatched = [...watchedServices].filter(([, watched]) => !watched);
   return {
-    meters: kept.sort(byKey).map((builder) => toSeries(builder, kinds)),
+    meters: builders.sort(byKey).map((builder) => toSeries(builder, kinds)),
     negativeDays,
-    lowest,
+    lowest:
+      lowest === null ? null : { meterKey: lowest.meterKey, day: lowest.day, cost: lowest.cost },
     unwatched: unwatched.map(([name]) => name).sort(),
   };
+}
+
+/**
+ * The log's rows on the calendar's days, grouped by meter, each meter's in
+ * log order: meter `m`'s are `rows[starts[m]]` to before `rows[starts[m + 1]]`.
+ */
+function rowsByMeter(log: SpendLog, first: number, days: number) {
+  const { meterOf, day } = log;
+  const counts = new Int32Array(log.meters.length);
+  for (let row = 0; row < log.rows; row++) {
+    const index = (day[row] as number) - first;
+    if (index < 0 || index >= days) continue;
+    const meter = meterOf[row] as number;
+    counts[meter] = (counts[meter] as number) + 1;
+  }
+  const starts = new Int32Array(log.meters.length + 1);
+  for (let meter = 0; meter < log.meters.length; meter++) {
+    starts[meter + 1] = (starts[meter] as number) + (counts[meter] as number);
+  }
+  const next = starts.slice(0, log.meters.length);
+  const rows = new Int32Array(starts[log.meters.length] as number);
+  for (let row = 0; row < log.rows; row++) {
+    const index = (day[row] as number) - first;
+    if (index < 0 || index >= days) continue;
+    const meter = meterOf[row] as number;
+    rows[next[meter] as number] = row;
+    next[meter] = (next[meter] as number) + 1;
+  }
+  return { starts, rows };
 }
 
 /** The log's cost in `metric`, row by row; throws when a group lacks it. */
@@ -175,12 +202,10 @@ function costColumn(log: SpendLog, ctx: PageContext, metric: string): Float64Arr
   return log.costs.get(metric) ?? new Float64Array(0);
 }
 
-/** The error for row `row`, which repeats a (day, meter) an earlier row set. */
-function repeatedRow(log: SpendLog, ctx: PageContext, meter: MeterBuilder, row: number) {
-  const meterIndex = log.meterOf[row];
-  const day = log.day[row] as number;
-  let earlier = 0;
-  while (log.meterOf[earlier] !== meterIndex || log.day[earlier] !== day) earlier++;
+/** The error for a row that repeats a (day, meter) an earlier row set. */
+function repeatedRow(log: SpendLog, ctx: PageContext, { row, earlier }: Repeat) {
+  const meter = log.meters[log.meterOf[row] as number] as SpendLog['meters'][number];
   const what = `${meter.service} / ${meter.usageType}`;
+  const day = log.day[row] as number;
   return duplicateRow(ctx, { ...log.placeOf(row), day }, what, rowPlace(log.placeOf(earlier)));
 }

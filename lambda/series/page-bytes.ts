@@ -14,7 +14,7 @@ import { COST_METRICS } from '../settings/settings';
 import { amountOf, plainDecimalBytes } from './amount';
 import { checkedResultDay, type ResultRecord, SERVICE_USAGE_SHAPE } from './cost-pages';
 import { CaptureError } from './errors';
-import { decode, JSON_BYTES, JsonCursor, NotReadable } from './json-cursor';
+import { decode, JSON_BYTES, type JsonCursor, NotReadable } from './json-cursor';
 
 const { BACKSLASH, CLOSE_LIST, CLOSE_OBJECT, COLON, COMMA, OPEN_LIST, OPEN_OBJECT, QUOTE } =
   JSON_BYTES;
@@ -47,19 +47,15 @@ type GroupColumns = {
 const PLACE_FIELDS = 8;
 
 /**
- * Reads the page of bytes from `start` to before `end` into `log` as its
- * next page, and returns true; or returns false, having added nothing,
- * when the page is not in the plain form (or is wrong in any way).
+ * Reads the page that comes next at `cursor` into `log` as its next page,
+ * leaves the cursor after it and returns true; or returns false, having
+ * added nothing, when the page is not in the plain form (or is wrong in
+ * any way). The cursor is then anywhere inside the page.
  */
-export function readPageBytes(
-  bytes: Uint8Array,
-  start: number,
-  end: number,
-  log: SpendLog,
-): boolean {
+export function readPageBytes(cursor: JsonCursor, log: SpendLog): boolean {
   // The currency is set by the first page read the usual way; until then there is nothing to match.
   if (log.currency.unit === null) return false;
-  const reader = new PageBytesReader(new JsonCursor(bytes, start, end), log, log.currency.unit);
+  const reader = new PageBytesReader(cursor, log, log.currency.unit);
   try {
     reader.readPage();
   } catch (error) {
@@ -100,7 +96,7 @@ class PageBytesReader {
       else if (key === 'GroupDefinitions') this.definitions = this.cursor.value();
       else this.cursor.value();
     } while (this.moreMembers());
-    if (!seen.has('ResultsByTime') || this.cursor.peek() !== -1) throw new NotReadable();
+    if (!seen.has('ResultsByTime')) throw new NotReadable();
   }
 
   /** Adds what was read to the log, after the checks of the usual walk; false if one fails. */

@@ -3,7 +3,6 @@ import { checkCapture, checkCaptureParts } from './check-capture';
 import { CaptureError, shown } from './errors';
 import { isRecord, type JsonRecord, pagesAt, recordAt } from './fields';
 import type { LoggedCapture } from './history';
-import { decode, parse } from './json-cursor';
 import { jsonErrorPosition } from './json-position';
 import { readPageBytes } from './page-bytes';
 import { logSpend, SpendLog } from './spend-log';
@@ -137,8 +136,12 @@ export function readCapture(text: string, source: string): Capture {
  */
 export function readLoggedCapture(bytes: Uint8Array, source: string): LoggedCapture {
   const log = new SpendLog(source);
-  const split = splitCaptureText(bytes, (text, start, end) => {
-    if (!readPageBytes(text, start, end, log)) log.addPage(parse(decode(text, start, end)));
+  const split = splitCaptureText(bytes, (cursor) => {
+    cursor.peek();
+    const start = cursor.at;
+    if (readPageBytes(cursor, log)) return;
+    cursor.at = start;
+    log.addPage(cursor.value());
   });
   if (split === null) return readWhole(bytes, source);
   if (split.kind === 'pages') return { spendLog: checked({}, log) };

@@ -12,11 +12,11 @@ const { CLOSE_OBJECT, COLON, COMMA, OPEN_LIST, OPEN_OBJECT } = JSON_BYTES;
 const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf] as const;
 
 /**
- * Reads one spend page, the bytes from `start` to before `end`. A
- * `NotReadable` it throws (as `parse` does for text that is not JSON)
- * leaves the capture to the whole read.
+ * Reads the spend page that comes next at the cursor, and leaves the
+ * cursor after it. A `NotReadable` it throws (as `JsonCursor.value` does
+ * for text that is not JSON) leaves the capture to the whole read.
  */
-export type SpendPageReader = (bytes: Uint8Array, start: number, end: number) => void;
+export type SpendPageReader = (cursor: JsonCursor) => void;
 
 /** The top-level keys, each value parsed, except the spend pages that went to `onSpendPage`. */
 export type SplitCapture =
@@ -25,7 +25,7 @@ export type SplitCapture =
 
 /**
  * Splits a capture keyed by operation, or a JSON list of pages, handing
- * each `GetCostAndUsage` page's bytes to `onSpendPage` in turn. Returns
+ * `onSpendPage` the cursor at each `GetCostAndUsage` page in turn. Returns
  * null for anything else (a single page, JSON that is not a capture, text
  * that is not JSON, a key given twice): the caller reads those whole, for
  * the exact message. Any other error `onSpendPage` throws is passed on.
@@ -51,7 +51,7 @@ export function splitCaptureText(
 function splitPages(cursor: JsonCursor, onSpendPage: SpendPageReader): SplitCapture | null {
   let pages = 0;
   cursor.eachOfList(() => {
-    readPage(cursor, onSpendPage);
+    onSpendPage(cursor);
     pages++;
   });
   // An empty list is not a capture; the whole read says so.
@@ -70,7 +70,7 @@ function splitOperations(cursor: JsonCursor, onSpendPage: SpendPageReader): Spli
       throw new NotReadable();
     }
     if (key === 'GetCostAndUsage' && cursor.peek() === OPEN_LIST) {
-      cursor.eachOfList(() => readPage(cursor, onSpendPage));
+      cursor.eachOfList(() => onSpendPage(cursor));
       streamed = true;
     } else {
       parts.set(key, cursor.value());
@@ -80,9 +80,4 @@ function splitOperations(cursor: JsonCursor, onSpendPage: SpendPageReader): Spli
 
   const hasSpend = streamed || parts.get('GetCostAndUsage') !== undefined;
   return hasSpend ? { kind: 'operations', parts: Object.fromEntries(parts) } : null;
-}
-
-function readPage(cursor: JsonCursor, onSpendPage: SpendPageReader): void {
-  const start = cursor.skipValue();
-  onSpendPage(cursor.bytes, start, cursor.at);
 }

@@ -1,11 +1,14 @@
 import type { Capture } from '../../lambda/collect/capture';
 import { buildHistory, type LoggedCapture } from '../../lambda/series/history';
+import { JSON_BYTES, JsonCursor } from '../../lambda/series/json-cursor';
 import { readPageBytes } from '../../lambda/series/page-bytes';
 import { readCapture, readLoggedCapture } from '../../lambda/series/read-capture';
 import { SpendLog } from '../../lambda/series/spend-log';
 import { DEFAULT_SETTINGS } from '../../lambda/settings/defaults';
 import { createRandom } from '../../samples/prng';
 import { BEDROCK, copyOf, NOVA_INPUT, NOVA_OUTPUT, page, setPath } from './pages';
+
+const { COMMA } = JSON_BYTES;
 
 const FIRST = page([
   { day: '2026-03-01', groups: [{ service: BEDROCK, usageType: NOVA_INPUT, cost: 1, usage: 10 }] },
@@ -58,8 +61,13 @@ function readAfterFirst(text: string): SpendLog | null {
   const log = new SpendLog('capture');
   log.addPage(FIRST);
   const before = contentsOf(log);
-  const bytes = Buffer.from(text, 'utf8');
-  if (readPageBytes(bytes, 0, bytes.length, log)) return log;
+  const bytes = Buffer.from(`${text} ,`, 'utf8');
+  const cursor = new JsonCursor(bytes, 0, bytes.length);
+  if (readPageBytes(cursor, log)) {
+    // Left right after the page, for the list of pages to go on.
+    expect(cursor.peek()).toBe(COMMA);
+    return log;
+  }
   expect(contentsOf(log)).toEqual(before);
   return null;
 }
@@ -178,13 +186,14 @@ describe('readPageBytes', () => {
 
   it('declines a page given before the currency is known', () => {
     const bytes = Buffer.from(JSON.stringify(secondPage()));
+    const cursor = new JsonCursor(bytes, 0, bytes.length);
 
-    expect(readPageBytes(bytes, 0, bytes.length, new SpendLog('capture'))).toBe(false);
+    expect(readPageBytes(cursor, new SpendLog('capture'))).toBe(false);
   });
 
   it.each([
     ['a key given twice', '{"ResultsByTime": [], "ResultsByTime": []}'],
-    ['text after the page', `${JSON.stringify(secondPage())} []`],
+    ['a page that is not an object', JSON.stringify([secondPage()])],
     ['a field that is not JSON', '{"ResultsByTime": [], "NextPageToken": tru}'],
   ])('declines %s', (_what, text) => {
     expect(readAfterFirst(text)).toBeNull();

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildHistory } from '../../lambda/series/history';
-import { decode, parse } from '../../lambda/series/json-cursor';
 import { readCapture, readLoggedCapture } from '../../lambda/series/read-capture';
 import { splitCaptureText } from '../../lambda/series/split-capture';
 import { DEFAULT_SETTINGS } from '../../lambda/settings/defaults';
@@ -36,14 +35,12 @@ function bothWays(text: string) {
 }
 
 describe('splitCaptureText', () => {
-  it('hands over each spend page in order, as bytes, and parses the other parts whole', () => {
+  it('hands over the cursor at each spend page in order, and parses the other parts whole', () => {
     const pages = [page(days(BEDROCK, 1, 2)), page(days(BEDROCK, 3, 1))];
     const text = JSON.stringify({ Meta: { metric: 'UnblendedCost' }, GetCostAndUsage: pages });
     const seen: unknown[] = [];
 
-    const split = splitCaptureText(Buffer.from(text), (bytes, start, end) =>
-      seen.push(parse(decode(bytes, start, end))),
-    );
+    const split = splitCaptureText(Buffer.from(text), (cursor) => seen.push(cursor.value()));
 
     expect(seen).toEqual(pages);
     expect(split).toEqual({ kind: 'operations', parts: { Meta: { metric: 'UnblendedCost' } } });
@@ -62,11 +59,7 @@ describe('splitCaptureText', () => {
     ['not JSON at all', 'GetCostAndUsage'],
   ])('leaves %s to the whole read', (_what, text) => {
     const seen: unknown[] = [];
-    expect(
-      splitCaptureText(Buffer.from(text), (bytes, start, end) =>
-        seen.push(parse(decode(bytes, start, end))),
-      ),
-    ).toBeNull();
+    expect(splitCaptureText(Buffer.from(text), (cursor) => seen.push(cursor.value()))).toBeNull();
   });
 
   it('passes on what the page handler throws', () => {
