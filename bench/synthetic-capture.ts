@@ -1,4 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
+import type { GetCostAndUsageResponse } from '@aws-sdk/client-cost-explorer';
 import { costAndUsagePages, type DailyGroup } from '../samples/cost-explorer-pages';
 import { daysEndingOn } from '../samples/dates';
 import { createRandom, type Random } from '../samples/prng';
@@ -39,22 +40,11 @@ const TOKEN_KINDS = [
  * Returns the number of groups (meter-days) written.
  */
 export function writeSyntheticCapture(path: string, options: SyntheticOptions): { groups: number } {
-  const random = createRandom(options.seed);
-  const days = daysEndingOn(options.lastDay, options.days);
-  const meters = Array.from({ length: options.meters }, (_, index) =>
-    syntheticMeter(index, days.length, options.density, random),
-  );
-
   const file = openSync(path, 'w');
   let groups = 0;
   let pages = 0;
   writeSync(file, '{"GetCostAndUsage":[');
-  for (const page of costAndUsagePages({
-    days,
-    groups: meters,
-    estimatedDays: 2,
-    groupsPerPage: GROUPS_PER_PAGE,
-  })) {
+  for (const page of syntheticPages(options)) {
     for (const result of page.ResultsByTime ?? []) groups += result.Groups?.length ?? 0;
     writeSync(file, `${pages > 0 ? ',' : ''}${JSON.stringify(page)}`);
     pages += 1;
@@ -66,6 +56,21 @@ export function writeSyntheticCapture(path: string, options: SyntheticOptions): 
   writeSync(file, `"Meta":{"metric":"UnblendedCost","requests":${pages + 2}}}`);
   closeSync(file);
   return { groups };
+}
+
+/** The pages of the seeded capture `writeSyntheticCapture` writes, one at a time. */
+export function syntheticPages(options: SyntheticOptions): Generator<GetCostAndUsageResponse> {
+  const random = createRandom(options.seed);
+  const days = daysEndingOn(options.lastDay, options.days);
+  const meters = Array.from({ length: options.meters }, (_, index) =>
+    syntheticMeter(index, days.length, options.density, random),
+  );
+  return costAndUsagePages({
+    days,
+    groups: meters,
+    estimatedDays: 2,
+    groupsPerPage: GROUPS_PER_PAGE,
+  });
 }
 
 function syntheticMeter(index: number, days: number, density: Density, random: Random): DailyGroup {

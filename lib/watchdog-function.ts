@@ -64,7 +64,7 @@ export const COST_EXPLORER_READS = [
 // needs, but Lambda gives CPU in proportion to memory, which shortens the
 // cold start of a bundle holding five SDK clients, and a daily run costs
 // next to nothing either way.
-const DEFAULT_MEMORY_MB = 512;
+export const DEFAULT_FUNCTION_MEMORY_MB = 512;
 
 // The longest honest run: each AWS call is held to about 60 s in the worst
 // case, retries and timeouts included (Cost Explorer pages, then SNS and
@@ -128,7 +128,7 @@ export class WatchdogFunction extends Construct {
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
-      memorySize: props.memoryMb ?? DEFAULT_MEMORY_MB,
+      memorySize: props.memoryMb ?? DEFAULT_FUNCTION_MEMORY_MB,
       timeout: TIMEOUT,
       // Runs never overlap, so a retry and a manual run cannot post twice at once.
       reservedConcurrentExecutions: 1,

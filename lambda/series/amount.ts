@@ -11,47 +11,73 @@ const MINUS = 45;
 
 /**
  * Reads a plain decimal (`-12.3400000000`) without `Number`, which is the
- * cost of reading millions of amounts. When the digits form an integer
- * below 2^53 and at most 22 follow the point, dividing by an exact power
- * of ten rounds once, so the result is the same double `Number` gives.
- * Anything else (exponents, spaces, too many digits) returns null.
- *
- * `codeAt` gives the character codes of the text, `length` of them.
+ * cost of reading millions of amounts, one character code at a time. When
+ * the digits form an integer below 2^53 and at most 22 follow the point,
+ * dividing by an exact power of ten rounds once, so the value is the same
+ * double `Number` gives. Anything else (exponents, spaces, too many
+ * digits) has no value.
  */
-function plainDecimalOf(length: number, codeAt: (index: number) => number): number | null {
-  let index = length > 0 && codeAt(0) === MINUS ? 1 : 0;
-  const negative = index === 1;
-  let mantissa = 0;
-  let digits = 0;
-  let decimals = -1;
+class PlainDecimal {
+  private mantissa = 0;
+  private digits = 0;
+  private decimals = -1;
+  private negative = false;
+  private codes = 0;
 
-  for (; index < length; index++) {
-    const code = codeAt(index);
-    if (code >= DIGIT_0 && code <= DIGIT_9) {
-      if (mantissa > MANTISSA_LIMIT) return null;
-      mantissa = mantissa * 10 + (code - DIGIT_0);
-      digits++;
-      if (decimals >= 0) decimals++;
-    } else if (code === DOT && decimals < 0) {
-      decimals = 0;
-    } else {
-      return null;
-    }
+  start(): void {
+    this.mantissa = 0;
+    this.digits = 0;
+    this.decimals = -1;
+    this.negative = false;
+    this.codes = 0;
   }
-  const scale = POWERS_OF_TEN[Math.max(decimals, 0)];
-  if (digits === 0 || scale === undefined) return null;
-  const value = mantissa / scale;
-  return negative ? -value : value;
+
+  /** Takes the next code; false when the text cannot be a plain decimal. */
+  add(code: number): boolean {
+    const first = this.codes++ === 0;
+    if (code >= DIGIT_0 && code <= DIGIT_9) {
+      if (this.mantissa > MANTISSA_LIMIT) return false;
+      this.mantissa = this.mantissa * 10 + (code - DIGIT_0);
+      this.digits++;
+      if (this.decimals >= 0) this.decimals++;
+      return true;
+    }
+    if (code === DOT && this.decimals < 0) {
+      this.decimals = 0;
+      return true;
+    }
+    if (code === MINUS && first) {
+      this.negative = true;
+      return true;
+    }
+    return false;
+  }
+
+  value(): number | null {
+    const scale = POWERS_OF_TEN[Math.max(this.decimals, 0)];
+    if (this.digits === 0 || scale === undefined) return null;
+    const value = this.mantissa / scale;
+    return this.negative ? -value : value;
+  }
 }
 
-/** `plainDecimalOf` a string. */
+const DECIMAL = new PlainDecimal();
+
 function plainDecimal(text: string): number | null {
-  return plainDecimalOf(text.length, (index) => text.charCodeAt(index));
+  DECIMAL.start();
+  for (let index = 0; index < text.length; index++) {
+    if (!DECIMAL.add(text.charCodeAt(index))) return null;
+  }
+  return DECIMAL.value();
 }
 
-/** `plainDecimalOf` the bytes from `start` to before `end`: the same number the text gives. */
+/** The plain decimal the bytes from `start` to before `end` spell, as `amountOf` reads it. */
 export function plainDecimalBytes(bytes: Uint8Array, start: number, end: number): number | null {
-  return plainDecimalOf(end - start, (index) => bytes[start + index] as number);
+  DECIMAL.start();
+  for (let index = start; index < end; index++) {
+    if (!DECIMAL.add(bytes[index] as number)) return null;
+  }
+  return DECIMAL.value();
 }
 
 /**

@@ -21,9 +21,13 @@ const LAST_ASCII = 0x7f;
 export class MeterKeys {
   readonly meters: LoggedMeter[] = [];
 
-  /** The first meter of each hash; the others with that hash follow in `sameHash`. */
-  private readonly byHash = new Map<number, number>();
-  private sameHash = new Int32Array(FIRST_CAPACITY).fill(NO_METER);
+  /**
+   * An open-addressing table of meters by hash: slot `i` holds a meter
+   * plus one (0 when empty) and that meter's hash, for a quick miss.
+   */
+  private slots = new Int32Array(FIRST_CAPACITY * 2);
+  private slotHashes = new Int32Array(FIRST_CAPACITY * 2);
+  private hashes = new Int32Array(FIRST_CAPACITY);
   /** Service then usage type of each ASCII meter, at `keyAt`; -1 for a meter that is not ASCII. */
   private keyBytes = new Uint8Array(FIRST_CAPACITY * 64);
   private keyAt = new Int32Array(FIRST_CAPACITY);
@@ -33,11 +37,13 @@ export class MeterKeys {
 
   /** The meter of a service and usage type, numbered now when new. */
   ofText(service: string, usageType: string): number {
-    const hash = smallInteger(hashText(hashText(FNV_OFFSET, service) ^ KEY_SEPARATOR, usageType));
-    for (let meter = this.byHash.get(hash) ?? NO_METER; meter !== NO_METER; ) {
+    const hash = hashText(hashText(FNV_OFFSET, service) ^ KEY_SEPARATOR, usageType);
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; this.slots[slot] !== 0; slot = (slot + 1) & mask) {
+      if (this.slotHashes[slot] !== hash) continue;
+      const meter = (this.slots[slot] as number) - 1;
       const known = this.meters[meter] as LoggedMeter;
       if (known.usageType === usageType && known.service === service) return meter;
-      meter = this.sameHash[meter] as number;
     }
     return this.add(hash, service, usageType);
   }
@@ -69,9 +75,11 @@ export class MeterKeys {
     usageEnd: number,
   ): number {
     const hash = hashOfBytes(bytes, service, serviceEnd, usage, usageEnd);
-    for (let meter = this.byHash.get(hash) ?? NO_METER; meter !== NO_METER; ) {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; this.slots[slot] !== 0; slot = (slot + 1) & mask) {
+      if (this.slotHashes[slot] !== hash) continue;
+      const meter = (this.slots[slot] as number) - 1;
       if (this.hasKey(meter, bytes, service, serviceEnd, usage, usageEnd)) return meter;
-      meter = this.sameHash[meter] as number;
     }
     return NO_METER;
   }
@@ -102,11 +110,20 @@ export class MeterKeys {
   private add(hash: number, service: string, usageType: string): number {
     const meter = this.meters.length;
     this.meters.push({ service, usageType });
-    if (meter === this.sameHash.length) this.growMeters();
-    this.sameHash[meter] = this.byHash.get(hash) ?? NO_METER;
-    this.byHash.set(hash, meter);
+    if (meter === this.hashes.length) this.growMeters();
+    this.hashes[meter] = hash;
+    this.place(meter, hash);
     this.keepKey(meter, service, usageType);
     return meter;
+  }
+
+  /** Puts a meter in the first free slot from its hash's own. */
+  private place(meter: number, hash: number): void {
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = meter + 1;
+    this.slotHashes[slot] = hash;
   }
 
   private keepKey(meter: number, service: string, usageType: string): void {
@@ -129,18 +146,19 @@ export class MeterKeys {
     this.keyEnd += key.length;
   }
 
+  /** Twice the room for meters; the table, kept at most half full, is laid out again. */
   private growMeters(): void {
-    const length = this.sameHash.length * 2;
-    this.sameHash = resized(this.sameHash, length, NO_METER);
+    const length = this.hashes.length * 2;
+    this.hashes = resized(this.hashes, length, 0);
+    this.slots = new Int32Array(length * 2);
+    this.slotHashes = new Int32Array(length * 2);
+    for (let meter = 0; meter < this.meters.length - 1; meter++) {
+      this.place(meter, this.hashes[meter] as number);
+    }
     this.keyAt = resized(this.keyAt, length, 0);
     this.serviceLength = resized(this.serviceLength, length, 0);
     this.keyLength = resized(this.keyLength, length, 0);
   }
-}
-
-/** The hash in 30 bits: V8 keeps such numbers unboxed, and maps find them faster. */
-function smallInteger(hash: number): number {
-  return hash & 0x3fffffff;
 }
 
 function hashOfBytes(
@@ -151,10 +169,10 @@ function hashOfBytes(
   usageEnd: number,
 ): number {
   const serviceHash = hashBytes(FNV_OFFSET, bytes, service, serviceEnd);
-  return smallInteger(hashBytes(serviceHash ^ KEY_SEPARATOR, bytes, usage, usageEnd));
+  return hashBytes(serviceHash ^ KEY_SEPARATOR, bytes, usage, usageEnd);
 }
 
-/** FNV-1a, on from `hash`, over the character codes of `text`. */
+/** FNV-1a, on from `hash`, over the character codes of `text`; a 32-bit integer. */
 function hashText(hash: number, text: string): number {
   let mixed = hash;
   for (let index = 0; index < text.length; index++) {

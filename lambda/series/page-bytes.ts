@@ -15,11 +15,10 @@ import { amountOf, plainDecimalBytes } from './amount';
 import { checkedResultDay, type ResultRecord, SERVICE_USAGE_SHAPE } from './cost-pages';
 import { CaptureError } from './errors';
 import { decode, JSON_BYTES, type JsonCursor, NotReadable } from './json-cursor';
+import type { GroupMetrics, SpendLog } from './spend-log';
 
 const { BACKSLASH, CLOSE_LIST, CLOSE_OBJECT, COLON, COMMA, OPEN_LIST, OPEN_OBJECT, QUOTE } =
   JSON_BYTES;
-
-import type { GroupMetrics, SpendLog } from './spend-log';
 
 const USAGE_QUANTITY = 'UsageQuantity';
 /** The metric names read here; a page with any other is read the usual way. */
@@ -32,10 +31,7 @@ const FIRST_CAPACITY = 8192;
 
 /** The groups of the page as read, before they are added to the log. */
 type GroupColumns = {
-  /**
-   * Per group: its result, the start and end of its service, usage type
-   * and usage unit, and its meter when the log knows it already (else -1).
-   */
+  /** Per group, `PLACE_FIELDS` entries: see `PLACE`. */
   places: Int32Array;
   usage: Float64Array;
   /** Per group, per metric of `METRICS`: its amount, NaN when absent. */
@@ -44,6 +40,22 @@ type GroupColumns = {
   order: Int8Array;
 };
 
+/**
+ * Where a group's entries of `places` are: its result, where its service,
+ * usage type and usage unit start and end in the bytes (the unit's start
+ * -1 when it has none), and its meter when the log knew it already (-1
+ * when it is new).
+ */
+const PLACE = {
+  result: 0,
+  service: 1,
+  serviceEnd: 2,
+  usageType: 3,
+  usageTypeEnd: 4,
+  unit: 5,
+  unitEnd: 6,
+  meter: 7,
+} as const;
 const PLACE_FIELDS = 8;
 
 /**
@@ -65,6 +77,7 @@ export function readPageBytes(cursor: JsonCursor, log: SpendLog): boolean {
   return reader.addTo();
 }
 
+/** One page's reading: first all of it into columns, then, if all went well, into the log. */
 class PageBytesReader {
   private groups = 0;
   private columns: GroupColumns = newColumns(FIRST_CAPACITY);
@@ -115,23 +128,24 @@ class PageBytesReader {
     let group = 0;
     for (let at = 0; at < this.groups; at++) {
       const base = at * PLACE_FIELDS;
-      const result = places[base] as number;
-      group = at > 0 && places[base - PLACE_FIELDS] === result ? group + 1 : 0;
-      const known = places[base + 7] as number;
+      const result = places[base + PLACE.result] as number;
+      group = at > 0 && places[base - PLACE_FIELDS + PLACE.result] === result ? group + 1 : 0;
+      const known = places[base + PLACE.meter] as number;
       const meter =
         known >= 0
           ? known
           : log.meterOfBytes(
               bytes,
-              places[base + 1] as number,
-              places[base + 2] as number,
-              places[base + 3] as number,
-              places[base + 4] as number,
+              places[base + PLACE.service] as number,
+              places[base + PLACE.serviceEnd] as number,
+              places[base + PLACE.usageType] as number,
+              places[base + PLACE.usageTypeEnd] as number,
             );
-      const unitStart = places[base + 5] as number;
+      const unit = places[base + PLACE.unit] as number;
+      const unitEnd = places[base + PLACE.unitEnd] as number;
       row.day = days[result] as number;
       row.usage = usage[at] as number;
-      row.unit = unitStart < 0 ? -1 : log.unitOfBytes(bytes, unitStart, places[base + 6] as number);
+      row.unit = unit < 0 ? -1 : log.unitOfBytes(bytes, unit, unitEnd);
       this.metricsOf(at, metrics);
       log.append(meter, row, result, group, metrics);
     }
@@ -178,8 +192,8 @@ class PageBytesReader {
     const at = this.groups;
     const { places, amounts, order } = this.columns;
     const base = at * PLACE_FIELDS;
-    places[base] = result;
-    places[base + 5] = -1;
+    places[base + PLACE.result] = result;
+    places[base + PLACE.unit] = -1;
     amounts.fill(Number.NaN, at * METRICS.length, (at + 1) * METRICS.length);
     order.fill(-1, at * METRICS.length, (at + 1) * METRICS.length);
     let sawKeys = false;
@@ -212,17 +226,12 @@ class PageBytesReader {
     const usage = this.stringStart();
     const usageEnd = cursor.at - 1;
     cursor.expect(CLOSE_LIST);
-    places[base + 1] = service;
-    places[base + 2] = serviceEnd;
-    places[base + 3] = usage;
-    places[base + 4] = usageEnd;
-    places[base + 7] = this.log.knownMeterOfBytes(
-      cursor.bytes,
-      service,
-      serviceEnd,
-      usage,
-      usageEnd,
-    );
+    places[base + PLACE.service] = service;
+    places[base + PLACE.serviceEnd] = serviceEnd;
+    places[base + PLACE.usageType] = usage;
+    places[base + PLACE.usageTypeEnd] = usageEnd;
+    const known = this.log.knownMeterOfBytes(cursor.bytes, service, serviceEnd, usage, usageEnd);
+    places[base + PLACE.meter] = known;
   }
 
   /** `{"UnblendedCost": {"Amount": "1.5", "Unit": "USD"}, ...}`: known metrics, each once. */
@@ -238,8 +247,8 @@ class PageBytesReader {
       order[slot] = count++;
       const unit = this.readAmount(slot);
       if (metric === USAGE_METRIC) {
-        places[at * PLACE_FIELDS + 5] = unit;
-        places[at * PLACE_FIELDS + 6] = unit < 0 ? -1 : this.unitEnd;
+        places[at * PLACE_FIELDS + PLACE.unit] = unit;
+        places[at * PLACE_FIELDS + PLACE.unitEnd] = unit < 0 ? -1 : this.unitEnd;
         this.columns.usage[at] = this.columns.amounts[slot] as number;
       } else {
         cost = true;
