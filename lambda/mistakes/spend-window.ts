@@ -40,11 +40,14 @@ export function addUsage(series: readonly MeterSeries[], days: number): number[]
 }
 
 function addUp(rows: readonly (readonly number[])[], days: number): number[] {
-  const total = new Array<number>(days).fill(0);
+  // Added in a typed array: tens of thousands of rows may come, and it stays unboxed.
+  const total = new Float64Array(days);
   for (const row of rows) {
-    for (let day = 0; day < days; day++) total[day] = (total[day] ?? 0) + (row[day] ?? 0);
+    const length = Math.min(days, row.length);
+    for (let day = 0; day < length; day++)
+      total[day] = (total[day] as number) + (row[day] as number);
   }
-  return total;
+  return Array.from(total);
 }
 
 /** Total watched spend per day, added up once per history. */

@@ -1,3 +1,4 @@
+import { dailyTotals } from '../mistakes/spend-window';
 import type { SpendHistory } from '../series/types';
 import type { Settings } from '../settings/settings';
 import type { Headline } from './report';
@@ -38,17 +39,6 @@ export function buildHeadline(history: SpendHistory, settings: Settings): Headli
     monthlyBudgetUsd: settings.monthlyBudgetUsd,
     monthForecastUsd: monthForecast(history, monthToDateUsd),
   };
-}
-
-/** Total watched spend per day of the window. */
-export function dailyTotals(history: SpendHistory): number[] {
-  const totals = history.days.map(() => 0);
-  for (const series of history.meters) {
-    series.cost.forEach((cost, index) => {
-      totals[index] = (totals[index] ?? 0) + cost;
-    });
-  }
-  return totals;
 }
 
 /** Expected total spend of the day at `index`, by the rule in {@link buildHeadline}. */
