@@ -59,11 +59,12 @@ export const COST_EXPLORER_READS = [
   'ce:GetCostForecast',
 ] as const;
 
-// One run reads a few Cost Explorer pages, parses up to 400 days of daily
-// series and renders two messages. 512 MB is far more memory than that
-// needs, but Lambda gives CPU in proportion to memory, which shortens the
-// cold start of a bundle holding five SDK clients, and a daily run costs
-// next to nothing either way.
+// One run reads its Cost Explorer pages one at a time into a compact log,
+// builds up to 400 days of daily series and renders two messages. Even an
+// account of 50,000 meters peaks near 320 MB (`npm run bench`); and Lambda
+// gives CPU in proportion to memory, which shortens the cold start of a
+// bundle holding five SDK clients, while a daily run costs next to nothing
+// either way.
 export const DEFAULT_FUNCTION_MEMORY_MB = 512;
 
 // The longest honest run: each AWS call is held to about 60 s in the worst
