@@ -1,6 +1,20 @@
 /** A (service, usage type) pair, as the log first saw it. */
 export type LoggedMeter = { readonly service: string; readonly usageType: string };
 
+/**
+ * Where a meter's keys are in some JSON bytes: the text of the service
+ * string from `service` to before `serviceEnd`, the usage type's likewise.
+ * The text must be ASCII with no escapes, so that each byte is one
+ * character. Readers reuse one, as they look up a meter per row.
+ */
+export type KeyBytes = {
+  bytes: Uint8Array;
+  service: number;
+  serviceEnd: number;
+  usageType: number;
+  usageTypeEnd: number;
+};
+
 const NO_METER = -1;
 const FIRST_CAPACITY = 1024;
 const FNV_OFFSET = 0x811c9dc5;
@@ -48,60 +62,39 @@ export class MeterKeys {
     return this.add(hash, service, usageType);
   }
 
-  /**
-   * `ofText` for keys given as bytes, the service from `service` to before
-   * `serviceEnd`, the usage type likewise. The bytes must be ASCII with no
-   * escapes, so that each byte is one character.
-   */
-  ofBytes(
-    bytes: Uint8Array,
-    service: number,
-    serviceEnd: number,
-    usage: number,
-    usageEnd: number,
-  ): number {
-    const known = this.findBytes(bytes, service, serviceEnd, usage, usageEnd);
+  /** `ofText` for keys given as bytes. */
+  ofBytes(key: KeyBytes): number {
+    const known = this.findBytes(key);
     if (known !== NO_METER) return known;
-    const hash = hashOfBytes(bytes, service, serviceEnd, usage, usageEnd);
-    return this.add(hash, ascii(bytes, service, serviceEnd), ascii(bytes, usage, usageEnd));
+    const { bytes } = key;
+    const service = ascii(bytes, key.service, key.serviceEnd);
+    return this.add(hashOfBytes(key), service, ascii(bytes, key.usageType, key.usageTypeEnd));
   }
 
   /** The meter `ofBytes` would give, if it has been seen; -1 if not. Numbers nothing. */
-  findBytes(
-    bytes: Uint8Array,
-    service: number,
-    serviceEnd: number,
-    usage: number,
-    usageEnd: number,
-  ): number {
-    const hash = hashOfBytes(bytes, service, serviceEnd, usage, usageEnd);
+  findBytes(key: KeyBytes): number {
+    const hash = hashOfBytes(key);
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; this.slots[slot] !== 0; slot = (slot + 1) & mask) {
       if (this.slotHashes[slot] !== hash) continue;
       const meter = (this.slots[slot] as number) - 1;
-      if (this.hasKey(meter, bytes, service, serviceEnd, usage, usageEnd)) return meter;
+      if (this.hasKey(meter, key)) return meter;
     }
     return NO_METER;
   }
 
-  private hasKey(
-    meter: number,
-    bytes: Uint8Array,
-    service: number,
-    serviceEnd: number,
-    usage: number,
-    usageEnd: number,
-  ): boolean {
-    const serviceLength = serviceEnd - service;
+  private hasKey(meter: number, key: KeyBytes): boolean {
+    const { bytes, service, usageType } = key;
+    const serviceLength = key.serviceEnd - service;
     const at = this.keyAt[meter] as number;
     if (at < 0 || this.serviceLength[meter] !== serviceLength) return false;
-    if (this.keyLength[meter] !== serviceLength + usageEnd - usage) return false;
+    if (this.keyLength[meter] !== serviceLength + key.usageTypeEnd - usageType) return false;
     const keys = this.keyBytes;
     for (let index = 0; index < serviceLength; index++) {
       if (keys[at + index] !== bytes[service + index]) return false;
     }
-    const usageAt = at + serviceLength - usage;
-    for (let index = usage; index < usageEnd; index++) {
+    const usageAt = at + serviceLength - usageType;
+    for (let index = usageType; index < key.usageTypeEnd; index++) {
       if (keys[usageAt + index] !== bytes[index]) return false;
     }
     return true;
@@ -161,15 +154,9 @@ export class MeterKeys {
   }
 }
 
-function hashOfBytes(
-  bytes: Uint8Array,
-  service: number,
-  serviceEnd: number,
-  usage: number,
-  usageEnd: number,
-): number {
-  const serviceHash = hashBytes(FNV_OFFSET, bytes, service, serviceEnd);
-  return hashBytes(serviceHash ^ KEY_SEPARATOR, bytes, usage, usageEnd);
+function hashOfBytes(key: KeyBytes): number {
+  const serviceHash = hashBytes(FNV_OFFSET, key.bytes, key.service, key.serviceEnd);
+  return hashBytes(serviceHash ^ KEY_SEPARATOR, key.bytes, key.usageType, key.usageTypeEnd);
 }
 
 /** FNV-1a, on from `hash`, over the character codes of `text`; a 32-bit integer. */

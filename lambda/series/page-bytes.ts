@@ -15,6 +15,7 @@ import { amountOf, plainDecimalBytes } from './amount';
 import { checkedResultDay, type ResultRecord, SERVICE_USAGE_SHAPE } from './cost-pages';
 import { CaptureError } from './errors';
 import { decode, JSON_BYTES, type JsonCursor, NotReadable } from './json-cursor';
+import type { KeyBytes } from './meter-keys';
 import type { GroupMetrics, SpendLog } from './spend-log';
 
 const { BACKSLASH, CLOSE_LIST, CLOSE_OBJECT, COLON, COMMA, OPEN_LIST, OPEN_OBJECT, QUOTE } =
@@ -89,6 +90,7 @@ class PageBytesReader {
   private keyEnd = 0;
   /** Where the unit read last ends. */
   private unitEnd = -1;
+  private readonly key: KeyBytes;
 
   /** `log` is only read until `addTo`: the meters it knows are looked up while the bytes are at hand. */
   constructor(
@@ -97,6 +99,7 @@ class PageBytesReader {
     currency: string,
   ) {
     this.currency = Buffer.from(currency, 'latin1');
+    this.key = { bytes: cursor.bytes, service: 0, serviceEnd: 0, usageType: 0, usageTypeEnd: 0 };
   }
 
   /** The page object: its results, its grouping, and other fields, parsed and left unread. */
@@ -131,16 +134,7 @@ class PageBytesReader {
       const result = places[base + PLACE.result] as number;
       group = at > 0 && places[base - PLACE_FIELDS + PLACE.result] === result ? group + 1 : 0;
       const known = places[base + PLACE.meter] as number;
-      const meter =
-        known >= 0
-          ? known
-          : log.meterOfBytes(
-              bytes,
-              places[base + PLACE.service] as number,
-              places[base + PLACE.serviceEnd] as number,
-              places[base + PLACE.usageType] as number,
-              places[base + PLACE.usageTypeEnd] as number,
-            );
+      const meter = known >= 0 ? known : log.meterKeys.ofBytes(this.keyAt(base));
       const unit = places[base + PLACE.unit] as number;
       const unitEnd = places[base + PLACE.unitEnd] as number;
       row.day = days[result] as number;
@@ -220,18 +214,24 @@ class PageBytesReader {
     const { cursor } = this;
     const { places } = this.columns;
     cursor.expect(OPEN_LIST);
-    const service = this.stringStart();
-    const serviceEnd = cursor.at - 1;
+    places[base + PLACE.service] = this.stringStart();
+    places[base + PLACE.serviceEnd] = cursor.at - 1;
     cursor.expect(COMMA);
-    const usage = this.stringStart();
-    const usageEnd = cursor.at - 1;
+    places[base + PLACE.usageType] = this.stringStart();
+    places[base + PLACE.usageTypeEnd] = cursor.at - 1;
     cursor.expect(CLOSE_LIST);
-    places[base + PLACE.service] = service;
-    places[base + PLACE.serviceEnd] = serviceEnd;
-    places[base + PLACE.usageType] = usage;
-    places[base + PLACE.usageTypeEnd] = usageEnd;
-    const known = this.log.knownMeterOfBytes(cursor.bytes, service, serviceEnd, usage, usageEnd);
-    places[base + PLACE.meter] = known;
+    places[base + PLACE.meter] = this.log.meterKeys.findBytes(this.keyAt(base));
+  }
+
+  /** The keys of the group whose places start at `base`, in the one `KeyBytes` reused. */
+  private keyAt(base: number): KeyBytes {
+    const { places } = this.columns;
+    const { key } = this;
+    key.service = places[base + PLACE.service] as number;
+    key.serviceEnd = places[base + PLACE.serviceEnd] as number;
+    key.usageType = places[base + PLACE.usageType] as number;
+    key.usageTypeEnd = places[base + PLACE.usageTypeEnd] as number;
+    return key;
   }
 
   /** `{"UnblendedCost": {"Amount": "1.5", "Unit": "USD"}, ...}`: known metrics, each once. */

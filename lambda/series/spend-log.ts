@@ -37,7 +37,9 @@ const FIRST_CAPACITY = 1024;
  * `CaptureError` naming its page and field; the log is not used after that.
  */
 export class SpendLog {
-  /** Meters in order of first sight; rows name them by index. */
+  /** Meters by their keys, numbered in order of first sight; rows name them by number. */
+  readonly meterKeys = new MeterKeys();
+  /** The meters, by number. */
   readonly meters: readonly LoggedMeter[];
   /** Usage units in order of first sight; rows name them by index, -1 for none. */
   readonly units: string[] = [];
@@ -62,7 +64,6 @@ export class SpendLog {
   readonly missing = new Map<string, MissingMetric>();
 
   private pageCount = 0;
-  private readonly meterKeys = new MeterKeys();
   private readonly walk: WalkOptions;
   private readonly scratch: GroupMetrics = { count: 0, names: [], amounts: [] };
 
@@ -141,33 +142,6 @@ export class SpendLog {
     this.pageCount += 1;
   }
 
-  /** The index of a meter, numbered on first sight. */
-  meterOfText(service: string, usageType: string): number {
-    return this.meterKeys.ofText(service, usageType);
-  }
-
-  /** `meterOfText` for keys given as ASCII bytes; see `MeterKeys.ofBytes`. */
-  meterOfBytes(
-    bytes: Uint8Array,
-    service: number,
-    serviceEnd: number,
-    usage: number,
-    usageEnd: number,
-  ): number {
-    return this.meterKeys.ofBytes(bytes, service, serviceEnd, usage, usageEnd);
-  }
-
-  /** The meter `meterOfBytes` would give when it is known, else -1; adds nothing. */
-  knownMeterOfBytes(
-    bytes: Uint8Array,
-    service: number,
-    serviceEnd: number,
-    usage: number,
-    usageEnd: number,
-  ): number {
-    return this.meterKeys.findBytes(bytes, service, serviceEnd, usage, usageEnd);
-  }
-
   /** The index of a usage unit, added on first sight. */
   unitOfText(unit: string): number {
     const known = this.units.indexOf(unit);
@@ -195,7 +169,7 @@ export class SpendLog {
       count++;
     }
     metrics.count = count;
-    const meter = this.meterOfText(row.keys[0] as string, row.keys[1] as string);
+    const meter = this.meterKeys.ofText(row.keys[0] as string, row.keys[1] as string);
     const unit = row.usageUnit === null ? -1 : this.unitOfText(row.usageUnit);
     this.append(meter, { day: row.day, usage: row.usage, unit }, row.result, row.group, metrics);
   }

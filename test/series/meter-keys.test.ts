@@ -1,17 +1,16 @@
-import { MeterKeys } from '../../lambda/series/meter-keys';
+import { type KeyBytes, MeterKeys } from '../../lambda/series/meter-keys';
 
-/** The bytes of `service` and `usageType` side by side, and where each is. */
-function asBytes(service: string, usageType: string) {
+/** The keys as the JSON bytes of a group's `Keys`, and where each is. */
+function asBytes(service: string, usageType: string): KeyBytes {
   const bytes = Buffer.from(`["${service}","${usageType}"]`, 'latin1');
-  const serviceStart = 2;
-  const usageStart = serviceStart + service.length + 3;
-  return [
+  const usageStart = 2 + service.length + 3;
+  return {
     bytes,
-    serviceStart,
-    serviceStart + service.length,
-    usageStart,
-    usageStart + usageType.length,
-  ] as const;
+    service: 2,
+    serviceEnd: 2 + service.length,
+    usageType: usageStart,
+    usageTypeEnd: usageStart + usageType.length,
+  };
 }
 
 describe('MeterKeys', () => {
@@ -19,8 +18,8 @@ describe('MeterKeys', () => {
     const keys = new MeterKeys();
 
     expect(keys.ofText('Amazon Bedrock', 'USE1-a')).toBe(0);
-    expect(keys.ofBytes(...asBytes('Amazon Bedrock', 'USE1-b'))).toBe(1);
-    expect(keys.ofBytes(...asBytes('Amazon Bedrock', 'USE1-a'))).toBe(0);
+    expect(keys.ofBytes(asBytes('Amazon Bedrock', 'USE1-b'))).toBe(1);
+    expect(keys.ofBytes(asBytes('Amazon Bedrock', 'USE1-a'))).toBe(0);
     expect(keys.ofText('Amazon Bedrock', 'USE1-b')).toBe(1);
     expect(keys.meters).toEqual([
       { service: 'Amazon Bedrock', usageType: 'USE1-a' },
@@ -35,16 +34,16 @@ describe('MeterKeys', () => {
     const second = keys.ofText('A', 'B|C');
 
     expect(second).not.toBe(first);
-    expect(keys.ofBytes(...asBytes('A', 'B|C'))).toBe(second);
-    expect(keys.ofBytes(...asBytes('A|B', 'C'))).toBe(first);
+    expect(keys.ofBytes(asBytes('A', 'B|C'))).toBe(second);
+    expect(keys.ofBytes(asBytes('A|B', 'C'))).toBe(first);
   });
 
   it('finds without numbering, and finds nothing it has not seen', () => {
     const keys = new MeterKeys();
     keys.ofText('Amazon Bedrock', 'USE1-a');
 
-    expect(keys.findBytes(...asBytes('Amazon Bedrock', 'USE1-a'))).toBe(0);
-    expect(keys.findBytes(...asBytes('Amazon Bedrock', 'USE1-z'))).toBe(-1);
+    expect(keys.findBytes(asBytes('Amazon Bedrock', 'USE1-a'))).toBe(0);
+    expect(keys.findBytes(asBytes('Amazon Bedrock', 'USE1-z'))).toBe(-1);
     expect(keys.meters).toHaveLength(1);
   });
 
@@ -54,7 +53,7 @@ describe('MeterKeys', () => {
     const keysOf = (meter: number) => [`Service ${meter % 7}`, `USE1-Model${meter}-input`] as const;
 
     const numbered = meters.map((meter) => keys.ofText(...keysOf(meter)));
-    const found = meters.map((meter) => keys.findBytes(...asBytes(...keysOf(meter))));
+    const found = meters.map((meter) => keys.findBytes(asBytes(...keysOf(meter))));
 
     expect(numbered).toEqual(meters);
     expect(found).toEqual(meters);
@@ -66,7 +65,7 @@ describe('MeterKeys', () => {
     keys.ofText('Bedröck', 'x');
 
     // The Latin-1 bytes of "ö" would spell the same codes: they must not match.
-    expect(keys.findBytes(...asBytes('Bedröck', 'x'))).toBe(-1);
+    expect(keys.findBytes(asBytes('Bedröck', 'x'))).toBe(-1);
     expect(keys.ofText('Bedröck', 'x')).toBe(0);
   });
 });
