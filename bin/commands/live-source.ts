@@ -1,6 +1,12 @@
+import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import type { Capture } from '../../lambda/collect/capture';
 import { createCostExplorerClient } from '../../lambda/collect/client';
-import { collectCapture, requestCostUsd } from '../../lambda/collect/cost-explorer';
+import {
+  type Collected,
+  type CollectOptions,
+  collectCapture,
+  requestCostUsd,
+} from '../../lambda/collect/cost-explorer';
 import type { PageProgress } from '../../lambda/collect/pages';
 import type { Settings } from '../../lambda/settings/settings';
 import type { CliIo } from '../cli-io';
@@ -16,8 +22,15 @@ export type LiveCaptureOptions = {
   readonly profile?: string;
 };
 
-export type LiveCapture = {
-  readonly capture: Capture;
+/** How the pages are kept: as they came (`collectCapture`), or logged as they come. */
+export type Collect<C> = (
+  client: CostExplorerClient,
+  settings: Settings,
+  options: CollectOptions,
+) => Promise<Collected<C>>;
+
+export type LiveCapture<C = Capture> = {
+  readonly capture: C;
   readonly asOf: string;
   /** The settings the capture was collected with (`days` applied). */
   readonly settings: Settings;
@@ -29,12 +42,14 @@ export type LiveCapture = {
 /**
  * Collects a capture from the account's Cost Explorer with the standard
  * credential chain, printing a progress line on stderr for each page.
- * Throws a CollectError, whose message has the fix, when it cannot.
+ * Throws a CollectError, whose message has the fix, when it cannot. The
+ * pages are kept as `collect` keeps them; by default, as they came.
  */
-export async function loadLiveCapture(
+export async function loadLiveCapture<C = Capture>(
   options: LiveCaptureOptions,
   io: CliIo,
-): Promise<LiveCapture> {
+  collect: Collect<C> = collectCapture as Collect<C>,
+): Promise<LiveCapture<C>> {
   const now = io.now ?? (() => new Date());
   const asOf = options.asOf ?? now().toISOString().slice(0, 10);
   const settings: Settings =
@@ -44,7 +59,7 @@ export async function loadLiveCapture(
 
   const client = createCostExplorerClient(awsProfile(options.profile, io));
   try {
-    const { capture, requests, warnings } = await collectCapture(client, settings, {
+    const { capture, requests, warnings } = await collect(client, settings, {
       asOf,
       now,
       onPage: (page) => io.stderr.write(`${progressLine(page)}\n`),

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Capture } from '../../lambda/collect/capture';
+import { collectLoggedCapture } from '../../lambda/collect/cost-explorer';
 import { runPipeline } from '../../lambda/pipeline';
 import { renderJson } from '../../lambda/report/render-json';
 import { renderText } from '../../lambda/report/render-text';
@@ -105,6 +106,7 @@ function scanLive(request: ScanRequest, values: OptionValues, io: CliIo): Promis
     const live = await loadLiveCapture(
       { settings: resolved.settings, asOf: request.asOf, days, profile },
       io,
+      collectLoggedCapture,
     );
     const report = runPipeline(live.capture, live.settings, {
       asOf: live.asOf,
