@@ -3,6 +3,7 @@ import type { Capture } from '../../lambda/collect/capture';
 import { type CliIo, EXIT } from '../cli-io';
 import { type OptionSpecs, parseCommandArgs } from '../parse-command-args';
 import { UsageError } from '../usage-error';
+import { captureText } from './capture-text';
 import { optionalText, parseAsOf, parseDays, parseSets } from './live-args';
 import { explainingAwsErrors } from './live-errors';
 import { readLiveSettings } from './live-settings';
@@ -72,7 +73,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       io,
     );
 
-    await writeAtomically(out, `${JSON.stringify(live.capture, null, 2)}\n`);
+    await writeAtomically(out, live.capture);
     for (const warning of [...settingWarnings, ...live.warnings]) {
       io.stderr.write(`Warning: ${warning}\n`);
     }
@@ -112,15 +113,20 @@ function summary(out: string, capture: Capture, asOf: string, days: number): str
   );
 }
 
+function* chunksOf(capture: Capture): Generator<string> {
+  yield* captureText(capture);
+  yield '\n';
+}
+
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** Writes beside the target first, so a failed run never leaves half a capture. */
-async function writeAtomically(path: string, text: string): Promise<void> {
+async function writeAtomically(path: string, capture: Capture): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    await writeFile(temporary, text, 'utf8');
+    await writeFile(temporary, chunksOf(capture), 'utf8');
     await rename(temporary, path);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
