@@ -10,6 +10,10 @@ import type { Settings } from './settings/settings';
 export type PipelineOptions = {
   /** The run's date; by default the series module's choice (the day after the newest day). */
   readonly asOf?: string;
+  /** Only the days from this one on; see `BuildHistoryOptions.from`. */
+  readonly from?: string;
+  /** Days from this one on count as estimated; see `BuildHistoryOptions.estimatedFrom`. */
+  readonly estimatedFrom?: string;
   /** Cost Explorer requests that collecting the capture took; 0 when unknown. */
   readonly costExplorerRequests?: number;
   /** Warnings from before the pipeline (settings that fell back to defaults), shown first. */
@@ -30,9 +34,12 @@ export function runPipeline(
   settings: Settings,
   options: PipelineOptions = {},
 ): Report {
+  const { asOf, from, estimatedFrom } = options;
   const { history, warnings: seriesWarnings } = buildHistory(capture, {
     settings,
-    ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+    ...(asOf === undefined ? {} : { asOf }),
+    ...(from === undefined ? {} : { from }),
+    ...(estimatedFrom === undefined ? {} : { estimatedFrom }),
   });
 
   const findings = detectAll(history, settings);

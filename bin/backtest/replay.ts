@@ -3,6 +3,8 @@ import { addDays } from '../../lambda/collect/window';
 import type { FindingKind } from '../../lambda/detect/finding';
 import { runPipeline } from '../../lambda/pipeline';
 import type { ExplainedFinding, Report } from '../../lambda/report/report';
+import type { LoggedCapture } from '../../lambda/series/history';
+import { logSpend } from '../../lambda/series/spend-log';
 import type { Settings, Severity } from '../../lambda/settings/settings';
 import type { FindingRecord } from '../../lambda/state/finding-record';
 import { expiredMuteNotices } from '../../lambda/state/notices';
@@ -14,8 +16,8 @@ import {
   restorePlan,
   storePlan,
 } from '../../lambda/state/plan';
-import { captureAsOf, trailingEstimatedDays } from './capture-as-of';
 import { ReplayMemory } from './replay-memory';
+import { captureForRun, runView, trailingEstimatedDays } from './run-view';
 
 /** What a message would have said about one finding: first alert, update, or end. */
 export type BacktestChange = 'alert' | 'update' | 'end';
@@ -89,28 +91,28 @@ export type ReplayOptions = {
  * pipeline, and decides what to post with the same planning as the
  * function's state step, remembered from run to run in memory. Pure.
  *
+ * The spend is read into a log once, and each run's history is built from
+ * it; only the last run, on the capture's own date, has its forecast.
+ *
  * The replay cannot know what the estimated days said at the time: they
  * hold their final amounts, so a replayed run sees late data already settled.
  */
 export function replayCapture(
-  capture: Capture,
+  recorded: Capture | LoggedCapture,
   settings: Settings,
   options: ReplayOptions,
 ): Backtest {
-  const estimatedDays = trailingEstimatedDays(capture);
+  const capture = loggedCaptureOf(recorded);
+  const estimatedDays = trailingEstimatedDays(capture.spendLog.days);
   const memory = new ReplayMemory();
   const warnings = new Set<string>();
   const runs: BacktestRun[] = [];
 
   for (let index = options.days - 1; index >= 0; index -= 1) {
     const runDate = addDays(options.lastRun, -index);
-    const view = captureAsOf(capture, {
-      asOf: runDate,
-      lookbackDays: settings.lookbackDays,
-      estimatedDays,
-      keepForecast: runDate === options.lastRun,
-    });
-    const report = runPipeline(view, settings, { asOf: runDate });
+    const view = runView(runDate, settings.lookbackDays, estimatedDays);
+    const seen = captureForRun(capture, runDate, options.lastRun);
+    const report = runPipeline(seen, settings, view);
     for (const warning of report.warnings) warnings.add(warning);
     runs.push(replayRun(report, settings, memory));
   }
@@ -126,6 +128,12 @@ export function replayCapture(
     warnings: [...warnings],
     memory: memory.records(addDays(options.lastRun, 1)),
   };
+}
+
+function loggedCaptureOf(capture: Capture | LoggedCapture): LoggedCapture {
+  if ('spendLog' in capture) return capture;
+  const { GetCostAndUsage: pages, ...rest } = capture;
+  return { ...rest, spendLog: logSpend(pages, 'capture') };
 }
 
 /** Plans one run against the memory and commits it, as a run that delivered does. */

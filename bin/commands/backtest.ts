@@ -1,11 +1,12 @@
 import { resolveSettings } from '../../lambda/settings/resolve';
 import { renderBacktestJson, renderBacktestText } from '../backtest/render-backtest';
 import { replayCapture } from '../backtest/replay';
+import { dayAfterNewest } from '../backtest/run-view';
 import { type CliIo, EXIT } from '../cli-io';
 import { type OptionSpecs, type OptionValues, parseCommandArgs } from '../parse-command-args';
 import { UsageError } from '../usage-error';
 import { optionalText, parseSets } from './live-args';
-import { dayAfterNewestDay, loadCapture } from './scan';
+import { loadLoggedCapture } from './scan';
 
 const FORMATS = ['text', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -53,9 +54,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const request = backtestArgs(args.values);
 
-  const capture = await loadCapture(request.input, io);
+  const capture = await loadLoggedCapture(request.input, io);
   if (capture === null) return EXIT.failed;
-  const lastRun = dayAfterNewestDay(capture);
+  const lastRun = dayAfterNewest(capture.spendLog.days);
   if (lastRun === undefined) {
     io.stderr.write(`The capture ${request.input} holds no days of spend to replay.\n`);
     return EXIT.failed;

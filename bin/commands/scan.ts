@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import type { Capture } from '../../lambda/collect/capture';
 import { collectLoggedCapture } from '../../lambda/collect/cost-explorer';
 import { runPipeline } from '../../lambda/pipeline';
 import { renderJson } from '../../lambda/report/render-json';
@@ -7,7 +6,7 @@ import { renderText } from '../../lambda/report/render-text';
 import type { Report } from '../../lambda/report/report';
 import { CaptureError } from '../../lambda/series/errors';
 import type { LoggedCapture } from '../../lambda/series/history';
-import { readCapture, readLoggedCapture } from '../../lambda/series/read-capture';
+import { readLoggedCapture } from '../../lambda/series/read-capture';
 import { resolveSettings } from '../../lambda/settings/resolve';
 import { type CliIo, EXIT, wantsColor } from '../cli-io';
 import { type OptionSpecs, type OptionValues, parseCommandArgs } from '../parse-command-args';
@@ -76,8 +75,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
   if (request.input === undefined) return scanLive(request, args.values, io);
 
-  // Page by page: a wide account's capture runs to hundreds of megabytes.
-  const capture = await loadCaptureFile(request.input, io, readLoggedCapture);
+  const capture = await loadLoggedCapture(request.input, io);
   if (capture === null) return EXIT.failed;
 
   const { settings, warnings } = resolveSettings(request.parameters);
@@ -153,18 +151,11 @@ function scanRequest(values: OptionValues): ScanRequest {
 }
 
 /**
- * Reads and checks the capture; on failure prints why and returns null, so no report is printed.
+ * Reads and checks the capture, a page at a time (a wide account's capture
+ * runs to hundreds of megabytes); on failure prints why and returns null,
+ * so no report is printed.
  */
-export function loadCapture(path: string, io: CliIo): Promise<Capture | null> {
-  return loadCaptureFile(path, io, (bytes, source) => readCapture(bytes.toString('utf8'), source));
-}
-
-/** Reads the file at `path` with `read`; on failure prints why and returns null. */
-async function loadCaptureFile<T>(
-  path: string,
-  io: CliIo,
-  read: (bytes: Buffer, source: string) => T,
-): Promise<T | null> {
+export async function loadLoggedCapture(path: string, io: CliIo): Promise<LoggedCapture | null> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -178,27 +169,12 @@ async function loadCaptureFile<T>(
   }
 
   try {
-    return read(bytes, path);
+    return readLoggedCapture(bytes, path);
   } catch (error) {
     if (!(error instanceof CaptureError)) throw error;
     io.stderr.write(`${error.message}\n`);
     return null;
   }
-}
-
-/** The default run date: the day after the newest day the capture holds. */
-export function dayAfterNewestDay(capture: Capture): string | undefined {
-  let newest: string | undefined;
-  for (const page of capture.GetCostAndUsage) {
-    for (const result of page.ResultsByTime ?? []) {
-      const start = result.TimePeriod?.Start;
-      if (start !== undefined && (newest === undefined || start > newest)) newest = start;
-    }
-  }
-  if (newest === undefined) return undefined;
-
-  const next = new Date(Date.parse(`${newest.slice(0, 10)}T00:00:00Z`) + 86_400_000);
-  return next.toISOString().slice(0, 10);
 }
 
 /** Requests the collection recorded, or else one per page the capture holds. */

@@ -27,21 +27,39 @@ function asOfDay(asOf: string | undefined, newest: number | null, ctx: PageConte
   return newest + 1;
 }
 
+/** Which days a history is of; see `BuildHistoryOptions`. */
+export type CalendarWindow = {
+  readonly asOf?: string | undefined;
+  readonly from?: string | undefined;
+  readonly estimatedFrom?: string | undefined;
+};
+
+function windowDay(text: string | undefined, name: string): number | null {
+  if (text === undefined) return null;
+  const day = dayNumber(text);
+  if (day === null)
+    throw new RangeError(`${name} is ${JSON.stringify(text)}, not a day (YYYY-MM-DD).`);
+  return day;
+}
+
 /**
  * The days of a history, from each day some result is for and whether it
- * is estimated. The history runs from the earliest such day to the day
- * before asOf (by default the day after the newest one).
+ * is estimated. The history runs from the earliest such day (on or after
+ * `from`, when given) to the day before asOf (by default the day after the
+ * newest one); days from `estimatedFrom` on count as estimated too.
  */
 export function readCalendar(
   estimatedByDay: ReadonlyMap<number, boolean>,
   ctx: PageContext,
-  asOf: string | undefined,
+  window: CalendarWindow,
 ): Calendar {
   const seen = [...estimatedByDay.keys()];
   const newest = seen.length === 0 ? null : Math.max(...seen);
 
-  const end = asOfDay(asOf, newest, ctx);
-  const before = seen.filter((day) => day < end);
+  const end = asOfDay(window.asOf, newest, ctx);
+  const from = windowDay(window.from, 'from') ?? Number.NEGATIVE_INFINITY;
+  const estimatedFrom = windowDay(window.estimatedFrom, 'estimatedFrom') ?? end;
+  const before = seen.filter((day) => day < end && day >= from);
   const first = before.length === 0 ? end : Math.min(...before);
   const last = before.length === 0 ? end - 1 : Math.max(...before);
 
@@ -52,7 +70,7 @@ export function readCalendar(
     const text = dayText(day);
     const flag = estimatedByDay.get(day);
     days.push(text);
-    estimated.push(flag === true);
+    estimated.push(flag === true || day >= estimatedFrom);
     if (flag === undefined) missing.push(text);
   }
   return { first, end, days, estimated, missing };

@@ -22,6 +22,18 @@ export type BuildHistoryOptions = {
    * @default the day after the newest day in the capture
    */
   readonly asOf?: string;
+  /**
+   * Only the days from this one on, `YYYY-MM-DD`, as a run with a shorter
+   * look-back would have read them.
+   * @default every day the capture holds
+   */
+  readonly from?: string;
+  /**
+   * Days from this one on, `YYYY-MM-DD`, count as estimated, as Cost
+   * Explorer marks a run's newest days.
+   * @default only the days the capture marks estimated
+   */
+  readonly estimatedFrom?: string;
   /** Names the capture in error messages. @default 'capture' */
   readonly source?: string;
 };
@@ -131,7 +143,7 @@ function watchedAnomalies(
  * before asOf.
  *
  * @throws CaptureError for a malformed or duplicated part of the capture.
- * @throws RangeError when asOf is not a `YYYY-MM-DD` day.
+ * @throws RangeError when asOf, from or estimatedFrom is not a `YYYY-MM-DD` day.
  */
 export function buildHistory(
   capture: Capture | LoggedCapture,
@@ -144,7 +156,7 @@ export function buildHistory(
   const log = spendLogOf(capture, ctx);
 
   const metric = chooseMetric(log.firstMetrics, settings.costMetric, warnings);
-  const calendar = readCalendar(log.days, ctx, options.asOf);
+  const calendar = readCalendar(log.days, ctx, options);
   const asOf = dayText(calendar.end);
   const currency = { ...log.currency };
   const collection = collectMeters(log, ctx, { metric, calendar, settings });
