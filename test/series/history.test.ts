@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GetCostAndUsageResponse } from '@aws-sdk/client-cost-explorer';
 import { CaptureError } from '../../lambda/series/errors';
-import { buildHistory } from '../../lambda/series/history';
+import { type BuildHistoryOptions, buildHistory } from '../../lambda/series/history';
 import { readCapture } from '../../lambda/series/read-capture';
 import { DEFAULT_SETTINGS } from '../../lambda/settings/defaults';
 import type { Settings } from '../../lambda/settings/settings';
@@ -25,7 +25,7 @@ const settingsWith = (overrides: Partial<Settings> = {}): Settings => ({
 
 const build = (
   pages: readonly GetCostAndUsageResponse[],
-  options: { asOf?: string; settings?: Settings } = {},
+  options: Partial<BuildHistoryOptions> = {},
 ) => buildHistory(captureOf(pages), { settings: options.settings ?? settingsWith(), ...options });
 
 const costOf = (history: ReturnType<typeof build>['history'], key: string) =>
@@ -202,6 +202,22 @@ describe('buildHistory: days', () => {
   it('rejects an asOf that is not a day', () => {
     expect(() => build([page(meterDays('2026-03-01', [1]))], { asOf: '3 March' })).toThrow(
       new RangeError('asOf is "3 March", not a day (YYYY-MM-DD).'),
+    );
+  });
+
+  it('reads only the days from `from` on, and marks those from `estimatedFrom` on estimated', () => {
+    const capture = [page(meterDays('2026-03-01', [1, 2, 3, 4, 5]))];
+
+    const { history } = build(capture, { from: '2026-03-02', estimatedFrom: '2026-03-04' });
+
+    expect(history.days).toEqual(['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05']);
+    expect(history.estimated).toEqual([false, false, true, true]);
+    expect(history.meters[0]?.cost).toEqual([2, 3, 4, 5]);
+  });
+
+  it.each(['from', 'estimatedFrom'])('rejects a %s that is not a day', (name) => {
+    expect(() => build([page(meterDays('2026-03-01', [1]))], { [name]: '2026-3-2' })).toThrow(
+      new RangeError(`${name} is "2026-3-2", not a day (YYYY-MM-DD).`),
     );
   });
 
