@@ -135,7 +135,7 @@ function print(heading: string, measured: Measured, runs: readonly Measured[]): 
       `  read ${ms(readMs(measured))} + detection ${ms(detectMs(measured))} = ` +
         `${ms(scanMs(measured))}; peak RSS ${mb(measured.maxRssMb)}, peak heap ` +
         `${mb(measured.heapPeakMb)}; ${measured.findings} findings ` +
-        `(median of ${runs.length} runs; whole scans ${runs.map((run) => ms(scanMs(run))).join(', ')})`,
+        `(median of ${runs.length} runs; whole scans ${runs.map(scanText).join(', ')})`,
       `  detection stage by stage, measured again: ${stages
         .map(([stage, value]) => `${stage} ${ms(value)}`)
         .join(', ')}`,
@@ -144,6 +144,7 @@ function print(heading: string, measured: Measured, runs: readonly Measured[]): 
   );
 }
 
+const scanText = (run: Measured) => ms(scanMs(run));
 const ms = (value: number) => `${Math.round(value).toLocaleString('en-US')} ms`;
 const mb = (value: number) => `${Math.round(value)} MB`;
 

@@ -92,7 +92,10 @@ class PageBytesReader {
   private unitEnd = -1;
   private readonly key: KeyBytes;
 
-  /** `log` is only read until `addTo`: the meters it knows are looked up while the bytes are at hand. */
+  /**
+   * `log` is only read until `addTo`: the meters it knows are looked up
+   * while their bytes are at hand.
+   */
   constructor(
     private readonly cursor: JsonCursor,
     private readonly log: SpendLog,

@@ -205,7 +205,7 @@ describe('buildHistory: days', () => {
     );
   });
 
-  it('reads only the days from `from` on, and marks those from `estimatedFrom` on estimated', () => {
+  it('reads the days from `from` on, marking those from `estimatedFrom` on estimated', () => {
     const capture = [page(meterDays('2026-03-01', [1, 2, 3, 4, 5]))];
 
     const { history } = build(capture, { from: '2026-03-02', estimatedFrom: '2026-03-04' });
