@@ -3,8 +3,7 @@ import { addDays } from '../../lambda/collect/window';
 import type { FindingKind } from '../../lambda/detect/finding';
 import { runPipeline } from '../../lambda/pipeline';
 import type { ExplainedFinding, Report } from '../../lambda/report/report';
-import type { LoggedCapture } from '../../lambda/series/history';
-import { logSpend } from '../../lambda/series/spend-log';
+import { type LoggedCapture, loggedCapture } from '../../lambda/series/history';
 import type { Settings, Severity } from '../../lambda/settings/settings';
 import type { FindingRecord } from '../../lambda/state/finding-record';
 import { expiredMuteNotices } from '../../lambda/state/notices';
@@ -102,7 +101,7 @@ export function replayCapture(
   settings: Settings,
   options: ReplayOptions,
 ): Backtest {
-  const capture = loggedCaptureOf(recorded);
+  const capture = loggedCapture(recorded);
   const estimatedDays = trailingEstimatedDays(capture.spendLog.days);
   const memory = new ReplayMemory();
   const warnings = new Set<string>();
@@ -128,12 +127,6 @@ export function replayCapture(
     warnings: [...warnings],
     memory: memory.records(addDays(options.lastRun, 1)),
   };
-}
-
-function loggedCaptureOf(capture: Capture | LoggedCapture): LoggedCapture {
-  if ('spendLog' in capture) return capture;
-  const { GetCostAndUsage: pages, ...rest } = capture;
-  return { ...rest, spendLog: logSpend(pages, 'capture') };
 }
 
 /** Plans one run against the memory and commits it, as a run that delivered does. */

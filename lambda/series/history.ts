@@ -54,8 +54,18 @@ const CREDITS_FILTER =
   '{"Not": {"Dimensions": {"Key": "RECORD_TYPE", "Values": ["Credit", "Refund"]}}}';
 const LISTED_DAYS = 5;
 
+/**
+ * The capture with its main pages in a log, read now unless they already
+ * are. Throws `CaptureError` for a page that is not daily spend per meter.
+ */
+export function loggedCapture(capture: Capture | LoggedCapture, source = 'capture'): LoggedCapture {
+  if ('spendLog' in capture) return capture;
+  const { GetCostAndUsage: _pages, ...rest } = capture;
+  return { ...rest, spendLog: spendLogOf(capture, { source, operation: 'GetCostAndUsage' }) };
+}
+
 /** The capture's main pages as a log, read now unless they already are. */
-export function spendLogOf(capture: Capture | LoggedCapture, ctx: PageContext): SpendLog {
+function spendLogOf(capture: Capture | LoggedCapture, ctx: PageContext): SpendLog {
   if ('spendLog' in capture) return capture.spendLog;
   const pages: unknown = capture.GetCostAndUsage;
   if (Array.isArray(pages)) return logSpend(pages, ctx.source);

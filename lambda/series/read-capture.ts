@@ -2,10 +2,10 @@ import type { Capture } from '../collect/capture';
 import { checkCapture, checkCaptureParts } from './check-capture';
 import { CaptureError, shown } from './errors';
 import { isRecord, type JsonRecord, pagesAt, recordAt } from './fields';
-import type { LoggedCapture } from './history';
+import { type LoggedCapture, loggedCapture } from './history';
 import { jsonErrorPosition } from './json-position';
 import { readPageBytes } from './page-bytes';
-import { logSpend, SpendLog } from './spend-log';
+import { SpendLog } from './spend-log';
 import { splitCaptureText } from './split-capture';
 
 /** Operations a capture keeps as lists of pages. */
@@ -143,23 +143,22 @@ export function readLoggedCapture(bytes: Uint8Array, source: string): LoggedCapt
     cursor.at = start;
     log.addPage(cursor.value());
   });
-  if (split === null) return readWhole(bytes, source);
-  if (split.kind === 'pages') return { spendLog: checked({}, log) };
+  if (split === null) return checked(readWhole(bytes, source));
+  if (split.kind === 'pages') return checked({ spendLog: log });
 
   checkNoNearMisses(split.parts, source);
   const { GetCostAndUsage: pages, ...rest } = partsOf(split.parts, source);
   for (const page of (pages as readonly unknown[] | undefined) ?? []) log.addPage(page);
-  return { ...rest, spendLog: checked(rest, log) };
+  return checked({ ...rest, spendLog: log });
 }
 
 /** The slow, exact path: the whole text parsed at once. */
 function readWhole(bytes: Uint8Array, source: string): LoggedCapture {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  const { GetCostAndUsage: pages, ...rest } = captureOf(parseJson(text, source), source);
-  return { ...rest, spendLog: checked(rest, logSpend(pages, source)) };
+  return loggedCapture(captureOf(parseJson(text, source), source), source);
 }
 
-function checked(rest: Omit<Capture, 'GetCostAndUsage'>, log: SpendLog): SpendLog {
-  checkCaptureParts(rest, log);
-  return log;
+function checked(capture: LoggedCapture): LoggedCapture {
+  checkCaptureParts(capture, capture.spendLog);
+  return capture;
 }
