@@ -20,7 +20,7 @@ import { splitByTag } from './tag-split';
 const EVERY_DAY = { first: Number.NEGATIVE_INFINITY, end: Number.POSITIVE_INFINITY };
 
 /** Fails for a log of no pages, or of pages with no days. */
-export function checkSpendLog(log: SpendLog): void {
+function checkSpendLog(log: SpendLog): void {
   const ctx = { source: log.source, operation: 'GetCostAndUsage' };
   if (log.pages === 0) {
     throw new CaptureError({ ...ctx, problem: 'holds no pages', fix: RECORD_FIX });

@@ -20,7 +20,7 @@ const { QUOTE, BACKSLASH, COMMA, OPEN_OBJECT, CLOSE_OBJECT, OPEN_LIST, CLOSE_LIS
 /** Thrown by a cursor when the text is not what its reader can read. */
 export class NotReadable extends Error {}
 
-export function isSpace(code: number): boolean {
+function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }
 
